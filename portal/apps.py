@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "Lotsa"
+
+    def ready(self):
+        from portal import signals
+
+        signals.connect()

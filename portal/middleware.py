@@ -1,0 +1,49 @@
+"""Small cross-cutting middleware: headers Django does not send, and language-prefix handling."""
+import re
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+
+# Top-level paths that are not language prefixes even though they look like one.
+NON_LANGUAGE_PREFIXES = {"oai", "api", "ics"}
+LANGUAGE_LIKE = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(?:/|$)")
+ADMIN_CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+class PermissionsPolicyMiddleware:
+    """Permissions-Policy on every response, and a (looser) CSP for the Wagtail admin, whose
+    own scripts are inline; public pages get the strict policy from django-csp."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path.startswith(("/admin/", "/django-admin/")):
+            response.setdefault("Content-Security-Policy", ADMIN_CSP)
+        return response
+
+
+class UnknownLanguagePrefixMiddleware:
+    """`/xx/...` with a code we do not serve is a 404 in the default language, rather than a
+    redirect to `/sv/xx/...`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        match = LANGUAGE_LIKE.match(request.path_info)
+        if match:
+            code = match.group(1)
+            known = {c for c, _name in settings.LANGUAGES}
+            if code not in known and code not in NON_LANGUAGE_PREFIXES:
+                translation.activate(settings.LANGUAGE_CODE)
+                request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+                raise Http404("Unknown language")
+        return self.get_response(request)
