@@ -1,0 +1,217 @@
+"""The service finder and the guided 'find support' questions: parsing the GET parameters
+(unknown values are dropped and reported, never an error), and one search whose number of
+queries does not depend on the number of services."""
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from home.models import AGE_GROUPS, AUDIENCES, LEVELS, SERVICE_LANGUAGES, Area, ServicePage, ServicePlace, ServiceTopic, Topic
+from home.opening_hours import place_status
+
+MAX_QUERY = 200
+MAX_WORDS = 8
+PAGE_SIZE = 40
+WHO_CHOICES = AGE_GROUPS + AUDIENCES
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_text(value):
+    """Free text as the finder uses it: control characters out, at most MAX_QUERY characters."""
+    value = _CONTROL.sub(" ", value or "").strip()
+    return " ".join(value[:MAX_QUERY].split())
+
+
+@dataclass
+class Filters:
+    who: str = ""
+    topic: str = ""
+    area: str = ""
+    lang: str = ""
+    level: str = ""
+    q: str = ""
+    q_truncated: bool = False
+    cleared: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    areas: list = field(default_factory=list)
+    page: int = 1
+
+    LABELS = {"who": _("Who it is for"), "topic": _("Topic"), "area": _("Area"), "lang": _("Language"),
+              "level": _("Level")}
+
+    @classmethod
+    def from_query(cls, params, locale):
+        topics = list(Topic.objects.filter(locale=locale))
+        areas = list(Area.objects.all())
+        allowed = {
+            "who": {k for k, _l in WHO_CHOICES},
+            "topic": {t.slug for t in topics},
+            "area": {a.slug for a in areas},
+            "lang": {k for k, _l in SERVICE_LANGUAGES},
+            "level": {k for k, _l in LEVELS},
+        }
+        filters = cls(topics=topics, areas=areas)
+        for name, values in allowed.items():
+            value = (params.get(name) or "").strip()
+            if not value:
+                continue
+            if value in values:
+                setattr(filters, name, value)
+            else:
+                filters.cleared.append(cls.LABELS[name])
+        raw_q = params.get("q") or ""
+        filters.q = clean_text(raw_q)
+        filters.q_truncated = len(raw_q.strip()) > MAX_QUERY
+        try:
+            filters.page = max(1, min(int(params.get("page", 1)), 10_000))
+        except (TypeError, ValueError):
+            filters.page = 1
+        return filters
+
+    @property
+    def active(self):
+        return any([self.who, self.topic, self.area, self.lang, self.level, self.q])
+
+    def query_string(self, **changes):
+        from urllib.parse import urlencode
+
+        values = {"who": self.who, "topic": self.topic, "area": self.area, "lang": self.lang,
+                  "level": self.level, "q": self.q, **changes}
+        return urlencode({k: v for k, v in values.items() if v})
+
+    # Choices for the form's <select>s, in the active language.
+    who_choices = property(lambda self: WHO_CHOICES)
+    lang_choices = property(lambda self: SERVICE_LANGUAGES)
+    level_choices = property(lambda self: LEVELS)
+
+
+def services_queryset(filters, locale):
+    qs = ServicePage.objects.live().public().filter(locale=locale)
+    if filters.who:
+        qs = qs.filter(Q(age_groups__contains=f",{filters.who},") | Q(audiences__contains=f",{filters.who},"))
+    if filters.topic:
+        qs = qs.filter(service_topics__topic__slug=filters.topic)
+    if filters.area:
+        qs = qs.filter(service_places__place__area__slug=filters.area)
+    if filters.lang:
+        qs = qs.filter(languages__contains=f",{filters.lang},")
+    if filters.level:
+        qs = qs.filter(level=filters.level)
+    for word in filters.q.split()[:MAX_WORDS]:
+        qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word)
+                       | Q(service_topics__topic__name__icontains=word))
+    return qs.distinct().order_by("title")
+
+
+def with_related(qs):
+    return qs.defer_streamfields().prefetch_related(
+        Prefetch("service_places", queryset=ServicePlace.objects.select_related("place__area")
+                 .prefetch_related("place__hours", "place__exceptions")),
+        Prefetch("service_topics", queryset=ServiceTopic.objects.select_related("topic")),
+    )
+
+
+@dataclass
+class Result:
+    count: int
+    page: object
+    groups: list  # [(Area or None, [(service, place or None, Status or None)])]
+    services: list
+
+
+def search(filters, locale, page_size=PAGE_SIZE):
+    paginator = Paginator(services_queryset(filters, locale).values_list("pk", flat=True), page_size)
+    page = paginator.get_page(filters.page)
+    ids = list(page.object_list)
+    services = list(with_related(ServicePage.objects.filter(pk__in=ids)).order_by("title"))
+    groups, no_place = {}, []
+    for service in services:
+        rows = [row for row in service.service_places.all()
+                if not filters.area or (row.place.area and row.place.area.slug == filters.area)]
+        if not rows:
+            no_place.append((service, None, None))
+        for row in rows:
+            groups.setdefault(row.place.area, []).append((service, row.place, place_status(row.place)))
+    ordered = sorted(((area, items) for area, items in groups.items() if area is not None), key=lambda g: g[0].name)
+    if None in groups:
+        ordered.append((None, groups[None]))
+    if no_place:
+        ordered.append(("elsewhere", no_place))
+    return Result(count=paginator.count, page=page, groups=ordered, services=services)
+
+
+def service_listing(locale):
+    """Every live service of one language, A–Z, for the services index (constant queries)."""
+    return list(with_related(ServicePage.objects.live().public().filter(locale=locale)).order_by("title"))
+
+
+# --- the guided 'find support' ---------------------------------------------------------------
+
+GUIDE_WHO = [
+    ("0-12", _("A child (0–12 years)")), ("13-18", _("A young person (13–18 years)")),
+    ("19-65", _("An adult (19–65 years)")), ("66+", _("An older person (66 years or more)")),
+    ("parents", _("Me as a parent")), ("professionals", _("Me in my work, about someone else")),
+]
+GUIDE_URGENT = [("yes", _("Yes, it is urgent or someone is in danger")), ("no", _("No, it is not urgent"))]
+NOT_SURE = "other"
+
+
+@dataclass
+class Guide:
+    who: str = ""
+    about: str = ""
+    urgent: str = ""
+    topics: list = field(default_factory=list)
+    cleared: bool = False
+
+    @classmethod
+    def from_query(cls, params, locale):
+        topics = list(Topic.objects.filter(locale=locale))
+        guide = cls(topics=topics)
+        checks = {"who": {k for k, _l in GUIDE_WHO}, "about": {t.slug for t in topics} | {NOT_SURE},
+                  "urgent": {k for k, _l in GUIDE_URGENT}}
+        for name, allowed in checks.items():
+            value = (params.get(name) or "").strip()
+            if value in allowed:
+                setattr(guide, name, value)
+            elif value:
+                guide.cleared = True
+        return guide
+
+    @property
+    def step(self):
+        if not self.who:
+            return 1
+        if not self.about:
+            return 2
+        if not self.urgent:
+            return 3
+        return 4
+
+    @property
+    def complete(self):
+        return self.step == 4
+
+    @property
+    def is_urgent(self):
+        return self.urgent == "yes"
+
+    who_choices = property(lambda self: GUIDE_WHO)
+    urgent_choices = property(lambda self: GUIDE_URGENT)
+
+    @property
+    def about_choices(self):
+        return [(t.slug, t.name) for t in self.topics] + [(NOT_SURE, _("Something else, or I am not sure"))]
+
+    def label(self, name):
+        value = getattr(self, name)
+        choices = {"who": self.who_choices, "about": self.about_choices, "urgent": self.urgent_choices}[name]
+        return dict(choices).get(value, "")
+
+    def filters(self):
+        return Filters(who=self.who, topic="" if self.about == NOT_SURE else self.about)
+
+    def finder_query(self):
+        return self.filters().query_string()

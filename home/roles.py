@@ -1,0 +1,73 @@
+"""Who may do what: the one place that maps Lotsa's groups to Django permissions.
+
+Groups are created by the data migration `home/migrations/0002_roles.py`; the permissions below
+are (re)applied after every `migrate`, because apps added later bring their own permissions.
+Page permissions (which part of the tree a group may edit) are GroupPagePermissions, set by
+Wagtail's initial data for Editors/Moderators and by `load_demo` for district editors.
+"""
+import logging
+
+logger = logging.getLogger("lotsa")
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+COORDINATORS = "Coordinators"
+FUND_MANAGERS = "Fund managers"
+ADMINISTRATORS = "Administrators"
+ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS]
+
+_CONTENT = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+    "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+    "wagtail_localize.submit_translation",
+    "home.add_emergencynumber", "home.change_emergencynumber", "home.view_emergencynumber",
+    # the service catalogue's snippets: places with their hours, topics, areas
+    "home.add_place", "home.change_place", "home.view_place", "home.add_topic", "home.change_topic",
+    "home.view_topic", "home.add_area", "home.change_area", "home.view_area",
+]
+
+# Apps append their own rows here (e.g. forms: view_submission for COORDINATORS).
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    EDITORS: list(_CONTENT),
+    MODERATORS: _CONTENT + ["home.delete_emergencynumber", "home.change_contactsettings",
+                            "home.delete_place", "home.delete_topic", "home.delete_area"],
+    COORDINATORS: ["wagtailadmin.access_admin",
+                   # forms: the coordinators' inbox (submissions, notes)
+                   "forms.view_submission", "forms.change_submission",
+                   "forms.add_submissionnote", "forms.change_submissionnote", "forms.view_submissionnote",
+                   # bookings: bookable times, the day/week list, cancel; surveys: results, one-time links
+                   "bookings.add_schedule", "bookings.change_schedule", "bookings.delete_schedule",
+                   "bookings.view_schedule", "bookings.view_booking", "bookings.change_booking",
+                   "surveys.view_results", "surveys.add_invitation"],
+    FUND_MANAGERS: ["wagtailadmin.access_admin",
+                    # funding: read applications, move them through funding/workflow.py, export
+                    "funding.view_application", "funding.review_application",
+                    "surveys.view_results"],  # surveys: aggregates only
+    ADMINISTRATORS: ["*"],  # every permission there is
+}
+
+
+def sync_roles(app_config=None, **kwargs):
+    """Give every group at least the permissions declared above (never removes any).
+    Runs once per migrate, after the last app's permissions exist."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    if app_config is not None and app_config is not list(apps.get_app_configs())[-1]:
+        return
+
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        if perms == ["*"]:
+            group.permissions.add(*Permission.objects.all())
+            continue
+        wanted = []
+        for dotted in perms:
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is None:
+                logger.warning("Role %s: permission %s does not exist", name, dotted)
+                continue
+            wanted.append(perm)
+        group.permissions.add(*wanted)

@@ -1,0 +1,113 @@
+"""Template tags for the service catalogue: the home page's most asked-for services, place
+links, weekday names, and schema.org JSON-LD for a service page."""
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale
+
+from home.models import WEEKDAYS
+
+register = template.Library()
+WEEKDAY_NAMES = dict(WEEKDAYS)
+
+
+@register.simple_tag
+def most_asked_services(limit=3):
+    from home.models import ServicePage
+
+    return (ServicePage.objects.live().public().filter(locale=Locale.get_active(), home_order__isnull=False)
+            .defer_streamfields().order_by("home_order")[:limit])
+
+
+@register.simple_tag(takes_context=True)
+def services_index_url(context):
+    """URL of the services index in the active language ('' if there is none); cached per request."""
+    from home.models import ServiceIndexPage
+
+    request = context.get("request")
+    cache = getattr(request, "_lotsa_services_index_url", None) if request else None
+    if cache is not None:
+        return cache
+    index = ServiceIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    url = index.get_url(request) if index else ""
+    if request is not None:
+        request._lotsa_services_index_url = url
+    return url
+
+
+@register.filter
+def weekday_name(number):
+    return WEEKDAY_NAMES.get(number, "")
+
+
+def _place_ld(place, week):
+    from home.opening_hours import OPEN
+
+    day_names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    data = {
+        "@type": "Place", "name": place.name,
+        "address": {"@type": "PostalAddress", "streetAddress": place.street_address, "postalCode": place.postal_code,
+                    "addressLocality": place.city, "addressCountry": "SE"},
+    }
+    if place.latitude is not None and place.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": float(place.latitude), "longitude": float(place.longitude)}
+    specs = [{"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day_names[h.weekday]}",
+              "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
+             for h in place.hours.all() if h.kind == OPEN]
+    if specs:
+        data["openingHoursSpecification"] = specs
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def service_jsonld(context, page, places):
+    """<script type="application/ld+json"> with a schema.org GovernmentService. A data block,
+    not a script: the strict CSP does not apply to it and no JavaScript runs."""
+    request = context.get("request")
+    settings_ctx = context.get("settings")
+    organisation = ""
+    try:
+        organisation = settings_ctx["home"]["ContactSettings"].organisation
+    except Exception:  # noqa: BLE001 - settings are optional here
+        organisation = ""
+    url = request.build_absolute_uri(page.get_url(request)) if request is not None else page.get_full_url()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "inLanguage": page.locale.language_code,
+        "serviceType": str(page.get_level_display()),
+        "isAccessibleForFree": not page.cost,
+        "availableLanguage": page.languages,
+        "audience": [{"@type": "Audience", "audienceType": str(label)}
+                     for label in page.labels("age_groups") + page.labels("audiences")],
+        "provider": {"@type": "GovernmentOrganization" if page.provider in ("social_services", "city", "region")
+                     else "Organization", "name": page.provider_name or organisation or str(page.get_provider_display())},
+        "dateModified": page.last_reviewed.isoformat(),
+    }
+    channel = {"@type": "ServiceChannel"}
+    if page.phone or page.email:
+        point = {"@type": "ContactPoint"}
+        if page.phone:
+            point["telephone"] = page.phone
+        if page.email:
+            point["email"] = page.email
+        channel["servicePhone"] = point
+    if places:
+        channel["serviceLocation"] = [_place_ld(place, None) for place, _status in places]
+    if len(channel) > 1:
+        data["availableChannel"] = channel
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def join_list(items):
+    """Join labels with the language's own list separator (Arabic uses '،')."""
+    from django.utils.translation import pgettext
+
+    return pgettext("list separator", ", ").join(str(item) for item in items)
