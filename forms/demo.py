@@ -1,0 +1,87 @@
+"""Demo forms (`load_demo` step "forms.demo", after "home.demo"): the contact form under the home
+page, the school meeting request under "För skolor", and the barrier report under "Om webbplatsen",
+linked from the accessibility statement. Idempotent."""
+from wagtail.models import Locale
+
+from forms import demo_content as C
+from forms.models import FormField, FormPage
+from home.demo import TARGET_LANGUAGES, collect_strings
+from home.localize import translate
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
+
+
+def translate_all(instance, spec):
+    """Like home.demo.translate_all; multi-line choices are one segment with <br/> between lines."""
+    for lang in TARGET_LANGUAGES:
+        locale = Locale.objects.filter(language_code=lang).first()
+        if locale is None or instance.has_translation(locale):
+            continue
+        strings = collect_strings(spec, lang)
+        strings.update({k.replace("\n", "<br/>"): v.replace("\n", "<br/>") for k, v in strings.items() if "\n" in k})
+        translate(instance, lang, strings)
+
+
+def rich(paragraphs, lang="sv"):
+    return "".join(f"<p>{p[lang]}</p>" for p in paragraphs)
+
+
+def ensure_form(parent, spec):
+    sv = Locale.get_default()
+    page = FormPage.objects.filter(locale=sv, slug=spec["slug"]["sv"]).first()
+    if page is None:
+        page = FormPage(
+            title=spec["title"]["sv"], slug=spec["slug"]["sv"], locale=sv,
+            intro=rich(spec["intro"]), privacy_notice=rich(spec["privacy"]), thank_you_text=rich(spec["thanks"]),
+            reference_prefix=spec["prefix"], category_field=spec["category"], receipt_email_field=spec["receipt"],
+            one_of_fields=spec["one_of"], confirm_email_field=spec["confirm"],
+        )
+        for order, (name, kind, required, label, help_text, choices) in enumerate(spec["fields"]):
+            page.form_fields.add(FormField(
+                clean_name=name, field_type=kind, required=required, label=label["sv"],
+                help_text=help_text["sv"] if help_text else "", choices=choices["sv"] if choices else "",
+                sort_order=order, locale=sv,
+            ))
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    translate_all(page, spec)
+    return page
+
+
+def ensure_schools(home):
+    spec = C.SCHOOLS
+    page = home.get_children().filter(slug=spec["slug"]["sv"]).first()
+    if page is None:
+        page = StandardPage(title=spec["title"]["sv"], slug=spec["slug"]["sv"], intro=spec["intro"]["sv"],
+                            show_in_menus=True)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    translate_all(page, spec)
+    return page
+
+
+def load(stdout, with_users=False):
+    sv = Locale.get_default()
+    home = HomePage.objects.filter(locale=sv).first()
+    if home is None:
+        return []
+    contact = ensure_form(home, C.CONTACT)
+    schools = ensure_schools(home)
+    ensure_form(schools.specific, C.SCHOOL)
+    statement = AccessibilityStatementPage.objects.filter(locale=sv).first()
+    if statement is not None:
+        barrier = ensure_form(statement.get_parent(), C.BARRIER)
+        link_barrier_form(statement, barrier)
+    if not contact.show_in_menus:
+        contact.show_in_menus = True
+        contact.save_revision().publish()
+    stdout.write("  forms: contact form, school meeting request, barrier report")
+    return []
+
+
+def link_barrier_form(statement, barrier):
+    """Every language's statement points at the same language's barrier form."""
+    for page in [statement] + [p.specific for p in statement.get_translations()]:
+        target = barrier.get_translation_or_none(page.locale) or barrier
+        if page.report_barrier_page_id != target.pk:
+            page.report_barrier_page = target
+            page.save_revision().publish()

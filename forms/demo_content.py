@@ -1,0 +1,177 @@
+"""Demo forms in Swedish with English and Arabic translations: the resident contact form, the
+school meeting request and 'report an accessibility barrier'. Each field is
+(clean_name, type, required, label, help, choices); labels, help texts and choices are {sv,en,ar}."""
+from home.demo_content import t
+
+
+def choices(*items):
+    return {lang: "\n".join(item[lang] for item in items) for lang in ("sv", "en", "ar")}
+
+
+NONE = None
+
+PRIVACY_CONTACT = [
+    t("Vi använder uppgifterna bara för att kontakta dig och ge dig stöd. Bara Råd- och stöds samordnare kan läsa dem. "
+      "Vi raderar dem 90 dagar efter att ärendet avslutats.",
+      "We use the details only to contact you and give you support. Only the Advice & Support coordinators can read "
+      "them. We delete them 90 days after your case is closed.",
+      "نستخدم البيانات فقط للتواصل معك وتقديم الدعم لك. لا يمكن قراءتها إلا لمنسقي فريق النصح والدعم. "
+      "نحذفها بعد 90 يومًا من إغلاق ملفك."),
+    t("Skriv inte personnummer. Du kan vara anonym: det räcker med ett förnamn och ett telefonnummer.",
+      "Do not write personal identity numbers. You may stay anonymous: a first name and a phone number are enough.",
+      "لا تكتب الرقم الشخصي. يمكنك البقاء مجهول الهوية: يكفي الاسم الأول ورقم الهاتف."),
+]
+
+CONTACT = {
+    "title": t("Kontakta Råd- och stöd", "Contact Advice & Support", "تواصل مع فريق النصح والدعم"),
+    "slug": t("kontakta-rad-och-stod", "contact-advice-and-support", "contact-advice-and-support-ar"),
+    "intro": [t(
+        "Berätta kort vad du vill ha hjälp med, så kontaktar en samordnare dig inom två arbetsdagar. "
+        "Det tar ungefär fem minuter. Är det akut? Ring 112.",
+        "Tell us briefly what you would like help with, and a coordinator will contact you within two working days. "
+        "It takes about five minutes. Is it an emergency? Call 112.",
+        "أخبرنا باختصار بما تحتاج المساعدة فيه، وسيتواصل معك أحد المنسقين خلال يومي عمل. "
+        "يستغرق ذلك نحو خمس دقائق. هل الأمر طارئ؟ اتصل بالرقم 112.")],
+    "privacy": PRIVACY_CONTACT,
+    "thanks": [t("En samordnare hör av sig inom två arbetsdagar på det sätt du valde.",
+                 "A coordinator will get in touch within two working days in the way you chose.",
+                 "سيتواصل معك أحد المنسقين خلال يومي عمل بالطريقة التي اخترتها.")],
+    "prefix": "KON", "category": "arende", "receipt": "e_post", "one_of": "telefon,e_post", "confirm": "",
+    "fields": [
+        ("steg_1", "step", False, t("Vad gäller det?", "What is it about?", "بماذا يتعلق الأمر؟"), NONE, NONE),
+        ("arende", "radio", True, t("Vad vill du ha stöd med?", "What would you like support with?",
+                                    "في أي شيء تريد الدعم؟"), NONE,
+         choices(t("Ekonomi", "Money", "الوضع المالي"), t("Psykisk ohälsa", "Mental ill-health", "الصحة النفسية"),
+                 t("Familjerelationer", "Family relations", "العلاقات الأسرية"),
+                 t("Barns eller eget beteende", "A child's or my own behaviour", "سلوك طفل أو سلوكي"),
+                 t("Föräldraskap", "Parenting", "التربية والأبوة"), t("Något annat", "Something else", "أمر آخر"))),
+        ("vem", "radio", True, t("Vem gäller det?", "Who is it about?", "من يخص الأمر؟"), NONE,
+         choices(t("Mig själv", "Me", "أنا"), t("Mitt barn", "My child", "طفلي"),
+                 t("En anhörig", "A relative", "أحد الأقارب"), t("Någon annan", "Someone else", "شخص آخر"))),
+        ("alder", "radio", False, t("Åldersgrupp för den det gäller", "Age group of the person concerned",
+                                    "الفئة العمرية للشخص المعني"), NONE,
+         choices(t("0–12 år", "0–12 years", "0–12 سنة"), t("13–18 år", "13–18 years", "13–18 سنة"),
+                 t("19–65 år", "19–65 years", "19–65 سنة"), t("66 år eller äldre", "66 or older", "66 سنة أو أكثر"))),
+        ("meddelande", "multiline", True, t("Berätta kort vad du vill ha hjälp med", "Tell us briefly what you need help with",
+                                            "أخبرنا باختصار بما تحتاج المساعدة فيه"),
+         t("Högst 5 000 tecken. Skriv inte personnummer.", "At most 5,000 characters. Do not write identity numbers.",
+           "5000 حرف كحد أقصى. لا تكتب الرقم الشخصي."), NONE),
+        ("steg_2", "step", False, t("Hur vill du bli kontaktad?", "How would you like to be contacted?",
+                                    "كيف تفضل أن نتواصل معك؟"),
+         t("Ge oss ett telefonnummer eller en e-postadress.", "Give us a phone number or an e-mail address.",
+           "أعطنا رقم هاتف أو عنوان بريد إلكتروني."), NONE),
+        ("fornamn", "singleline", True, t("Förnamn", "First name", "الاسم الأول"),
+         t("Det räcker med ditt förnamn.", "Your first name is enough.", "يكفي اسمك الأول."), NONE),
+        ("telefon", "phone", False, t("Telefonnummer", "Phone number", "رقم الهاتف"),
+         t("Till exempel 070-123 45 67", "For example 070-123 45 67", "مثلًا 070-123 45 67"), NONE),
+        ("e_post", "email", False, t("E-postadress", "E-mail address", "البريد الإلكتروني"),
+         t("Då får du ett kvitto med ditt referensnummer.", "You will then get a receipt with your reference number.",
+           "ستصلك عندها رسالة تأكيد برقمك المرجعي."), NONE),
+        ("kontaktsatt", "checkboxes", True, t("Hur vill du att vi kontaktar dig?", "How should we contact you?",
+                                              "كيف تريد أن نتواصل معك؟"), NONE,
+         choices(t("Telefonsamtal", "Phone call", "مكالمة هاتفية"), t("SMS", "Text message", "رسالة نصية"),
+                 t("E-post", "E-mail", "بريد إلكتروني"), t("Ett möte", "A meeting", "لقاء"))),
+        ("tider", "checkboxes", False, t("När passar det bäst?", "When suits you best?", "ما الوقت الأنسب لك؟"), NONE,
+         choices(t("Förmiddag", "Morning", "قبل الظهر"), t("Eftermiddag", "Afternoon", "بعد الظهر"),
+                 t("Kväll (till kl. 19)", "Evening (until 7 pm)", "مساءً (حتى السابعة)"))),
+        ("sprak", "dropdown", False, t("Vilket språk vill du prata?", "Which language would you like to speak?",
+                                       "بأي لغة تفضل التحدث؟"), NONE,
+         choices(t("Svenska", "Swedish", "السويدية"), t("Engelska", "English", "الإنجليزية"),
+                 t("Arabiska", "Arabic", "العربية"), t("Annat språk, med tolk", "Another language, with an interpreter",
+                                                     "لغة أخرى مع مترجم"))),
+        ("steg_3", "step", False, t("Samtycke", "Consent", "الموافقة"), NONE, NONE),
+        ("samtycke", "consent", True, t("Jag har läst hur ni hanterar mina uppgifter och vill att ni kontaktar mig",
+                                        "I have read how you handle my details and want you to contact me",
+                                        "قرأت كيف تتعاملون مع بياناتي وأريد أن تتواصلوا معي"), NONE, NONE),
+    ],
+}
+
+SCHOOLS = {
+    "title": t("För skolor", "For schools", "للمدارس"),
+    "slug": t("for-skolor", "for-schools", "for-schools-ar"),
+    "intro": t("Råd- och stöds samordnare kan komma till ett möte med skolan, eleven och vårdnadshavarna och lotsa "
+               "familjen till rätt stöd, utan ansökan och utan orosanmälan när det inte behövs.",
+               "The Advice & Support coordinators can join a meeting with the school, the pupil and the guardians and "
+               "pilot the family to the right support, without an application and without a report of concern when "
+               "none is needed.",
+               "يمكن لمنسقي فريق النصح والدعم حضور لقاء مع المدرسة والتلميذ وأولياء الأمور وإرشاد الأسرة إلى الدعم "
+               "المناسب، دون طلب ودون بلاغ قلق إذا لم يكن ضروريًا."),
+}
+
+SCHOOL = {
+    "title": t("Boka ett möte med Råd- och stöd", "Request a meeting with Advice & Support",
+               "اطلب لقاءً مع فريق النصح والدعم"),
+    "slug": t("boka-mote", "request-a-meeting", "request-a-meeting-ar"),
+    "intro": [t("För skolpersonal. Vi skickar en länk till din e-post på jobbet; förfrågan når samordnarna när du "
+                "har bekräftat den. Skriv aldrig elevens namn eller personnummer.",
+                "For school staff. We send a link to your work e-mail; the request reaches the coordinators once you "
+                "have confirmed it. Never write the pupil's name or identity number.",
+                "لموظفي المدارس. نرسل رابطًا إلى بريدك الإلكتروني في العمل، ويصل الطلب إلى المنسقين بعد تأكيده. "
+                "لا تكتب أبدًا اسم التلميذ أو رقمه الشخصي.")],
+    "privacy": [t("Uppgifterna läses bara av Råd- och stöds samordnare och raderas 90 dagar efter att ärendet avslutats. "
+                  "En förfrågan som inte bekräftas raderas efter 7 dagar.",
+                  "Only the Advice & Support coordinators read the details; they are deleted 90 days after the case is "
+                  "closed. A request that is not confirmed is deleted after 7 days.",
+                  "لا يقرأ البيانات إلا منسقو فريق النصح والدعم، وتُحذف بعد 90 يومًا من إغلاق الملف. "
+                  "ويُحذف الطلب غير المؤكد بعد 7 أيام.")],
+    "thanks": [t("En samordnare kontaktar dig för att bestämma tid.", "A coordinator will contact you to agree on a time.",
+                 "سيتواصل معك أحد المنسقين للاتفاق على موعد.")],
+    "prefix": "SKO", "category": "plats", "receipt": "", "one_of": "", "confirm": "arbetsmejl",
+    "fields": [
+        ("steg_1", "step", False, t("Om dig och skolan", "About you and the school", "عنك وعن المدرسة"), NONE, NONE),
+        ("skola", "singleline", True, t("Skola", "School", "المدرسة"), NONE, NONE),
+        ("namn", "singleline", True, t("Ditt namn", "Your name", "اسمك"), NONE, NONE),
+        ("roll", "dropdown", True, t("Din roll", "Your role", "دورك"), NONE,
+         choices(t("Lärare eller mentor", "Teacher or mentor", "معلم أو مرشد"), t("Kurator", "School counsellor", "مرشد اجتماعي"),
+                 t("Skolsköterska", "School nurse", "ممرضة المدرسة"), t("Rektor", "Head teacher", "مدير المدرسة"),
+                 t("Annan roll", "Other role", "دور آخر"))),
+        ("arbetsmejl", "email", True, t("E-post på jobbet", "Work e-mail", "بريدك الإلكتروني في العمل"),
+         t("Vi skickar en länk hit som du bekräftar förfrågan med.", "We send a link here to confirm the request.",
+           "نرسل إلى هذا العنوان رابطًا لتأكيد الطلب."), NONE),
+        ("steg_2", "step", False, t("Om eleven", "About the pupil", "عن التلميذ"),
+         t("Skriv aldrig elevens namn.", "Never write the pupil's name.", "لا تكتب أبدًا اسم التلميذ."), NONE),
+        ("arskurs", "dropdown", True, t("Elevens årskurs", "The pupil's year", "صف التلميذ"), NONE,
+         choices(t("Förskoleklass", "Pre-school class", "الصف التمهيدي"), t("Årskurs 1–3", "Years 1–3", "الصفوف 1–3"),
+                 t("Årskurs 4–6", "Years 4–6", "الصفوف 4–6"), t("Årskurs 7–9", "Years 7–9", "الصفوف 7–9"),
+                 t("Gymnasiet", "Upper secondary", "المرحلة الثانوية"))),
+        ("oro", "multiline", True, t("Vad gäller er oro?", "What is your concern about?", "بماذا يتعلق قلقكم؟"),
+         t("Beskriv kort, utan namn och personnummer.", "Describe it briefly, without names or identity numbers.",
+           "صفه باختصار دون أسماء أو أرقام شخصية."), NONE),
+        ("vardnadshavare", "consent", True,
+         t("Vårdnadshavarna känner till förfrågan och samtycker till ett möte",
+           "The guardians know about the request and agree to a meeting",
+           "أولياء الأمور على علم بالطلب ويوافقون على اللقاء"),
+         t("Vi kan bara boka ett möte när vårdnadshavarna samtycker.", "We can only book a meeting when the guardians agree.",
+           "لا يمكننا حجز لقاء إلا بموافقة أولياء الأمور."), NONE),
+        ("steg_3", "step", False, t("Mötet", "The meeting", "اللقاء"), NONE, NONE),
+        ("plats", "radio", True, t("Var vill ni ses?", "Where would you like to meet?", "أين تفضلون اللقاء؟"), NONE,
+         choices(t("På skolan", "At the school", "في المدرسة"), t("Digitalt", "Online", "عبر الإنترنت"),
+                 t("På Råd- och stöds kontor", "At the Advice & Support office", "في مكتب فريق النصح والدعم"))),
+        ("datum", "futuredate", True, t("Önskat datum", "Preferred date", "التاريخ المفضل"), NONE, NONE),
+        ("datum_2", "futuredate", False, t("Ett annat datum som passar", "Another date that suits you",
+                                           "تاريخ آخر يناسبكم"), NONE, NONE),
+    ],
+}
+
+BARRIER = {
+    "title": t("Rapportera en tillgänglighetsbrist", "Report an accessibility barrier", "الإبلاغ عن عائق في إمكانية الوصول"),
+    "slug": t("rapportera-en-brist", "report-a-barrier", "report-a-barrier-ar"),
+    "intro": [t("Hittade du något på webbplatsen som du inte kunde använda? Berätta, så rättar vi det.",
+                "Did you find something on the site that you could not use? Tell us and we will fix it.",
+                "هل وجدت شيئًا في الموقع لم تتمكن من استخدامه؟ أخبرنا وسنصلحه.")],
+    "privacy": [t("Lämna bara en e-postadress om du vill ha svar. Vi raderar rapporten 90 dagar efter att den åtgärdats.",
+                  "Give an e-mail address only if you want a reply. We delete the report 90 days after it has been dealt with.",
+                  "اترك بريدًا إلكترونيًا فقط إذا أردت ردًا. نحذف البلاغ بعد 90 يومًا من معالجته.")],
+    "thanks": [t("Tack för att du hjälper oss att göra webbplatsen bättre.", "Thank you for helping us improve the site.",
+                 "شكرًا لمساعدتك في تحسين الموقع.")],
+    "prefix": "TIL", "category": "", "receipt": "e_post", "one_of": "", "confirm": "",
+    "fields": [
+        ("sida", "singleline", False, t("Vilken sida gäller det?", "Which page is it about?", "أي صفحة تقصد؟"),
+         t("Adressen eller rubriken", "The address or the heading", "العنوان أو الرابط"), NONE),
+        ("problem", "multiline", True, t("Vad fungerade inte?", "What did not work?", "ما الذي لم يعمل؟"),
+         t("Beskriv gärna vilket hjälpmedel du använde.", "Feel free to tell us which assistive technology you used.",
+           "يمكنك ذكر التقنية المساعدة التي استخدمتها."), NONE),
+        ("e_post", "email", False, t("E-postadress", "E-mail address", "البريد الإلكتروني"),
+         t("Om du vill ha svar.", "If you would like a reply.", "إذا أردت ردًا."), NONE),
+    ],
+}

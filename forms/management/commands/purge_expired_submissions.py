@@ -1,0 +1,19 @@
+"""`manage.py purge_expired_submissions`: delete submissions past their retention period and
+re-send notices that failed. Schedule it daily (cron or a systemd timer) on any one or all servers:
+it is idempotent and deletes inside one transaction."""
+from django.core.management.base import BaseCommand
+
+from forms import services, tasks
+
+
+class Command(BaseCommand):
+    help = "Delete form submissions whose retention period has passed; retry failed notifications."
+
+    def handle(self, *args, **options):
+        deleted = services.purge_expired()
+        retried = 0
+        for pk in services.pending_notifications().values_list("pk", flat=True):
+            tasks.send_notifications.enqueue(pk)
+            retried += 1
+        if options["verbosity"]:
+            self.stdout.write(f"Deleted {deleted} expired submissions; retried {retried} notifications.")

@@ -1,0 +1,157 @@
+"""What happens to answers once they are sent: submissions, e-mail confirmation links, the rate
+limit, and deletion after the retention period. No HTTP here; views and commands call it."""
+import hashlib
+import hmac
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from wagtail.contrib.forms.forms import FormBuilder
+
+from forms.models import Submission, new_reference
+
+logger = logging.getLogger("lotsa")
+
+CONFIRM_SALT = "lotsa.forms.confirm"
+CONFIRM_MAX_AGE = Submission.UNCONFIRMED_DAYS * 24 * 60 * 60
+
+
+def _choices(field):
+    return [c for c, _label in FormBuilder([]).get_formatted_field_choices(field)] if field.choices else []
+
+
+def normalise_answers(page, answers):
+    """Choice answers translated back to the form's default language (same position in the
+    list of choices), so that exports and statistics combine every language."""
+    source = page.source_page
+    if source.pk == page.pk:
+        return dict(answers)
+    here = {f.clean_name: f for f in page.get_form_fields()}
+    there = {f.clean_name: f for f in source.get_form_fields()}
+    out = {}
+    for name, value in answers.items():
+        mine, theirs = here.get(name), there.get(name)
+        if mine is not None and theirs is not None and mine.choices:
+            src, dst = _choices(mine), _choices(theirs)
+            mapping = {c: dst[i] for i, c in enumerate(src) if i < len(dst)}
+            if isinstance(value, list):
+                value = [mapping.get(v, v) for v in value]
+            else:
+                value = mapping.get(value, value)
+        out[name] = value
+    return out
+
+
+def create_submission(page, answers, language):
+    """Store a finished form and queue its e-mails (after commit). Returns the submission."""
+    from forms import tasks
+
+    source = page.source_page
+    data = normalise_answers(page, answers)
+    category = data.get(source.category_field, "") if source.category_field else ""
+    if isinstance(category, list):
+        category = ", ".join(category)
+    needs_confirmation = bool(source.confirm_email_field and data.get(source.confirm_email_field))
+    submission = Submission(
+        reference=new_reference(source.reference_prefix or "LOT"), form_page=source, language=language,
+        data=data, category=str(category)[:255],
+        confirmed_at=None if needs_confirmation else timezone.now(),
+    )
+    submission.save()
+    pk = submission.pk
+    if needs_confirmation:
+        transaction.on_commit(lambda: tasks.send_confirmation_link.enqueue(pk))
+    else:
+        transaction.on_commit(lambda: tasks.send_notifications.enqueue(pk))
+    logger.info("Form submission %s received", submission.reference)
+    return submission
+
+
+def confirmation_token(submission):
+    return signing.dumps(submission.reference, salt=CONFIRM_SALT)
+
+
+def submission_for_token(token):
+    """The unconfirmed or confirmed submission a link points at, or None if it is invalid or old."""
+    try:
+        reference = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Submission.objects.filter(reference=reference).first()
+
+
+def confirm(submission):
+    """Mark a request confirmed (idempotent) and notify the coordinators."""
+    from forms import tasks
+
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if locked.confirmed_at is not None:
+            return False
+        locked.confirmed_at = timezone.now()
+        locked.save()
+        pk = locked.pk
+        transaction.on_commit(lambda: tasks.send_notifications.enqueue(pk))
+    return True
+
+
+# --- Rate limit ---------------------------------------------------------------------------------
+
+def _client_key(request):
+    """A keyed hash of the client address, kept in the cache only for the rate-limit window and
+    never stored with a submission."""
+    addr = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), addr.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"lotsa-forms-rate:{digest}"
+
+
+def rate_limit():
+    return getattr(settings, "LOTSA_FORMS_RATE_LIMIT", (10, 60 * 60))
+
+
+def over_rate_limit(request):
+    """True when this client has already sent the maximum number of forms in the window."""
+    limit, _window = rate_limit()
+    return (cache.get(_client_key(request)) or 0) >= limit
+
+
+def count_for_rate_limit(request):
+    limit, window = rate_limit()
+    key = _client_key(request)
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+
+
+# --- Retention ----------------------------------------------------------------------------------
+
+def purge_expired(now=None):
+    """Delete every submission whose deletion date has passed (closed longer than the form's
+    retention period, or never confirmed). Safe to run on several servers at once: one
+    transaction, rows that another server is deleting are skipped. Returns how many it deleted."""
+    from forms.models import AuditEvent
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        qs = Submission.objects.filter(expires_at__lte=now)
+        if transaction.get_connection().features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        expired = list(qs.only("pk", "reference"))
+        if not expired:
+            return 0
+        Submission.objects.filter(pk__in=[s.pk for s in expired]).delete()
+        AuditEvent.record(None, AuditEvent.Action.PURGE, expired)
+    logger.info("Retention: deleted %d expired form submissions", len(expired))
+    return len(expired)
+
+
+def pending_notifications(older_than_minutes=5):
+    """Confirmed submissions whose mailbox notice has not gone out yet (a failed send)."""
+    cutoff = timezone.now() - timezone.timedelta(minutes=older_than_minutes)
+    return Submission.objects.filter(confirmed_at__isnull=False, notified_at__isnull=True, confirmed_at__lte=cutoff)

@@ -1,0 +1,3 @@
+"""Language-prefixed URLs of forms.surveys."""
+app_name = "surveys"
+urlpatterns = []

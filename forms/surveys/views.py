@@ -1,0 +1,27 @@
+"""Serving a survey page: show the questions, record an anonymous answer, say thank you."""
+from django.shortcuts import render
+from django.utils import translation
+
+from forms.surveys import services
+from forms.surveys.forms import SurveyForm
+from forms.surveys.models import SYMBOLS
+
+
+def serve_survey(page, request):
+    token = request.POST.get("token") or request.GET.get("t") or ""
+    context = {"page": page, "self": page, "symbols": SYMBOLS, "token": token}
+    invitation = services.invitation_for(page, token)
+    if (token and (invitation is None or invitation.used)) or (page.require_link and not token):
+        context["link_problem"] = "used" if invitation is not None else ("missing" if not token else "invalid")
+        return render(request, "surveys/survey_page.html", context, status=200 if not token else 410)
+    form = SurveyForm(request.POST or None, page=page, initial={"token": token})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record(page, form.ratings(), language=translation.get_language(),
+                            free_text=form.cleaned_data.get("free_text", ""), token=token or None)
+        except services.LinkUsed:
+            context["link_problem"] = "used"
+            return render(request, "surveys/survey_page.html", context, status=410)
+        return render(request, "surveys/thanks.html", context)
+    context["form"] = form
+    return render(request, "surveys/survey_page.html", context)

@@ -1,0 +1,3 @@
+"""Language-prefixed URLs of the forms app (mounted under /sv/, /en/, /ar/)."""
+app_name = "forms"
+urlpatterns = []
