@@ -1,0 +1,145 @@
+"""Fund managers' views in the Wagtail admin: the application list (filters, CSV/XLSX export),
+the application with its transition form, and the requested-versus-granted summary."""
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.models import Locale
+import django_filters
+
+from funding import workflow
+from funding.budget import format_amount
+from funding.forms import AmountField, ApplicantForm
+from funding.models import Application, FundProgrammePage, FundRound
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    fund = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("fund"), queryset=lambda request: FundProgrammePage.objects.filter(
+            locale=Locale.get_default()).order_by("title"))
+    round = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("round"), queryset=lambda request: FundRound.objects.filter(
+            locale=Locale.get_default()).select_related("page"))
+    status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=workflow.STATES)
+
+    class Meta:
+        model = Application
+        fields = ["fund", "round", "status"]
+
+
+class ApplicationIndexView(IndexView):
+    def get_edit_url(self, instance):
+        return None  # status changes go through the state machine on the application's page
+
+    def get_base_queryset(self):
+        qs = super().get_base_queryset().select_related("fund", "round")
+        if self.request.GET.get("export"):
+            return qs
+        return qs.exclude(status=workflow.DRAFT)  # drafts are the applicant's own business
+
+
+class DecisionForm(forms.Form):
+    to = forms.ChoiceField(label=gettext_lazy("New status"))
+    comment = forms.CharField(label=gettext_lazy("Comment to the applicant"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=gettext_lazy("The applicant sees this on their page."))
+    internal_note = forms.CharField(label=gettext_lazy("Internal note"), required=False,
+                                    widget=forms.Textarea(attrs={"rows": 3}),
+                                    help_text=gettext_lazy("Only fund managers see this."))
+
+    def __init__(self, *args, application, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(t, workflow.label(application.status, t)) for t in targets]
+        self.years = list(application.requested_per_year().items())
+        for year, requested in self.years:
+            self.fields[f"granted_{year}"] = AmountField(
+                label=_("Granted %(year)s (kr)") % {"year": year}, initial=requested,
+                help_text=_("Only used when approving."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") == workflow.MORE_INFO and not data.get("comment"):
+            self.add_error("comment", _("Tell the applicant what information is missing."))
+        return data
+
+    def granted(self):
+        return {year: self.cleaned_data.get(f"granted_{year}") or 0 for year, _r in self.years}
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "funding/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return Application.objects.select_related("fund", "round", "user").get(pk=self.pk)
+
+    def get_fields(self):
+        return ["fund", "round", "status", "organisation", "requested_total", "granted_total",
+                "project_start", "project_end", "submitted_at", "decided_at", "report_due"]
+
+    def targets(self):
+        return [t for t in workflow.allowed_targets(self.object, self.request.user)
+                if workflow.TRANSITIONS[(self.object.status, t)][0] == workflow.FUND_MANAGER]
+
+    def get_context_data(self, **kwargs):
+        from funding.pdf import answers, budget_rows
+
+        context = super().get_context_data(**kwargs)
+        app = self.object
+        targets = self.targets()
+        context.update({
+            "application": app, "sections": answers(app),
+            "applicant": [(str(field.label), app.answers("applicant").get(name, ""))
+                          for name, field in ApplicantForm().fields.items()],
+            "budget": budget_rows(app.budget_obj()), "transitions": app.transitions.select_related("by"),
+            "decision_form": kwargs.get("decision_form") or (
+                DecisionForm(application=app, targets=targets) if targets else None),
+            "attachments": app.attachments.all(),
+        })
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("funding.review_application"):
+            raise PermissionDenied
+        form = DecisionForm(request.POST, application=self.object, targets=self.targets())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(decision_form=form))
+        try:
+            workflow.transition(self.object, form.cleaned_data["to"], request.user,
+                                comment=form.cleaned_data["comment"],
+                                internal_note=form.cleaned_data["internal_note"], granted=form.granted())
+        except workflow.TransitionError:
+            messages.error(request, _("The application changed meanwhile; that step is no longer possible."))
+        else:
+            messages.success(request, _("Status changed to %(status)s; the applicant was notified.") % {
+                "status": self.object.status_label})
+        return redirect(request.path)
+
+
+def summary(request):
+    """Requested versus granted money per fund and year (submitted applications only)."""
+    if not request.user.has_perm("funding.review_application"):
+        raise PermissionDenied
+    rows = {}
+    qs = Application.objects.exclude(status=workflow.DRAFT).select_related("fund")
+    for app in qs:
+        budget = app.budget_obj()
+        for year, requested in zip(budget.years, budget.requested_per_year()):
+            row = rows.setdefault((app.fund.title, year), {"fund": app.fund.title, "year": year,
+                                                          "count": 0, "requested": 0, "granted": 0})
+            row["count"] += 1
+            row["requested"] += requested
+            row["granted"] += int((app.granted or {}).get(year, 0))
+    table = [rows[k] for k in sorted(rows)]
+    for row in table:
+        row["requested_fmt"], row["granted_fmt"] = format_amount(row["requested"]), format_amount(row["granted"])
+    totals = qs.aggregate(requested=Sum("requested_total"), granted=Sum("granted_total"))
+    return TemplateResponse(request, "funding/admin/summary.html", {
+        "rows": table, "requested_total": format_amount(totals["requested"] or 0),
+        "granted_total": format_amount(totals["granted"] or 0), "page_title": _("Requested and granted"),
+    })

@@ -1,0 +1,289 @@
+"""Fund programmes (pages with rounds and rules) and applications with their transition log.
+
+An approved application is a project: `granted` holds the money per year and `report_due` the
+date its final report is due, computed from the fund's rule (used by the final-reports feature).
+"""
+import calendar
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from funding import workflow
+from funding.budget import Budget, grant_total, parse_amount
+
+RICH = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+# Sections an application may have besides the ones every application has
+# (applicant, project, budget, review).
+OPTIONAL_SECTIONS = [
+    ("effects", _("Effects")),
+    ("method", _("Method, phases and follow-up")),
+    ("equality", _("Gender equality and cohesive support")),
+    ("attachments", _("Attachments")),
+]
+
+
+class FundIndexPage(Page):
+    """'Sök medel': lists the fund programmes and links to 'My applications'."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), features=RICH, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["funding.FundProgrammePage"]
+    template = "funding/fund_index_page.html"
+
+    class Meta:
+        verbose_name = _("fund index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["funds"] = FundProgrammePage.objects.live().child_of(self).specific()
+        return context
+
+
+class FundProgrammeForm(WagtailAdminPageForm):
+    sections = forms.MultipleChoiceField(
+        label=_("sections of the application"), choices=OPTIONAL_SECTIONS, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Applicant, project, budget and review are always included."))
+
+
+class FundProgrammePage(Page):
+    class DueRule(models.TextChoices):
+        FIXED = "fixed", _("on a fixed date after the project ends")
+        MONTHS = "months", _("a number of months after the project ends")
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("description"), features=RICH, blank=True)
+    who_may_apply = RichTextField(_("who may apply"), features=RICH, blank=True)
+    max_amount = models.PositiveIntegerField(_("maximum amount (kr)"), null=True, blank=True,
+                                             help_text=_("Leave empty for no maximum."))
+    max_per_year = models.BooleanField(_("the maximum applies to each year"), default=False)
+    budget_per_year = models.BooleanField(_("budget per year"), default=True)
+    max_years = models.PositiveSmallIntegerField(_("longest project (years)"), default=1)
+    open_all_year = models.BooleanField(_("open all year"), default=False)
+    report_due_rule = models.CharField(_("final report due"), max_length=10, choices=DueRule.choices,
+                                       default=DueRule.MONTHS)
+    report_due_month = models.PositiveSmallIntegerField(_("month of the fixed date"), default=2)
+    report_due_day = models.PositiveSmallIntegerField(_("day of the fixed date"), default=28)
+    report_due_months = models.PositiveSmallIntegerField(_("months after the project ends"), default=3)
+    sections = models.JSONField(_("sections of the application"), default=list, blank=True)
+
+    base_form_class = FundProgrammeForm
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"), FieldPanel("body"), FieldPanel("who_may_apply"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("max_amount"), FieldPanel("max_per_year")]),
+            FieldRowPanel([FieldPanel("budget_per_year"), FieldPanel("max_years")]),
+            FieldPanel("sections"),
+        ], heading=_("Rules")),
+        MultiFieldPanel([FieldPanel("open_all_year"), InlinePanel("rounds", label=_("rounds"))],
+                        heading=_("Rounds")),
+        MultiFieldPanel([
+            FieldPanel("report_due_rule"),
+            FieldRowPanel([FieldPanel("report_due_month"), FieldPanel("report_due_day")]),
+            FieldPanel("report_due_months"),
+        ], heading=_("Final report")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["funding.FundIndexPage"]
+    subpage_types = []
+    template = "funding/fund_programme_page.html"
+
+    class Meta:
+        verbose_name = _("fund programme")
+
+    @property
+    def source(self):
+        """The page in the default language (applications always point there)."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    def has_section(self, name):
+        return name in (self.sections or [])
+
+    def open_round(self, today=None):
+        today = today or timezone.localdate()
+        return self.rounds.filter(opens__lte=today, closes__gte=today).order_by("closes").first()
+
+    def next_round(self, today=None):
+        today = today or timezone.localdate()
+        return self.rounds.filter(opens__gt=today).order_by("opens").first()
+
+    def is_open(self, today=None):
+        return self.open_all_year or self.open_round(today) is not None
+
+    def report_due_date(self, project_end):
+        """When the final report of a project ending `project_end` is due."""
+        if project_end is None:
+            return None
+        if self.report_due_rule == self.DueRule.FIXED:
+            year = project_end.year
+            month = min(max(self.report_due_month, 1), 12)
+            day = min(max(self.report_due_day, 1), calendar.monthrange(year, month)[1])
+            due = datetime.date(year, month, day)
+            if due <= project_end:
+                year += 1
+                due = datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+            return due
+        months = project_end.month - 1 + self.report_due_months
+        year, month = project_end.year + months // 12, months % 12 + 1
+        return datetime.date(year, month, min(project_end.day, calendar.monthrange(year, month)[1]))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["open_round"] = self.open_round()
+        context["next_round"] = self.next_round()
+        context["is_open"] = self.is_open()
+        return context
+
+
+class FundRound(TranslatableMixin, Orderable):
+    page = ParentalKey(FundProgrammePage, on_delete=models.CASCADE, related_name="rounds")
+    name = models.CharField(_("name"), max_length=100)
+    opens = models.DateField(_("opens"))
+    closes = models.DateField(_("closes"))
+
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("round")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.name} ({self.opens:%Y-%m-%d} – {self.closes:%Y-%m-%d})"
+
+    def is_open(self, today=None):
+        today = today or timezone.localdate()
+        return self.opens <= today <= self.closes
+
+
+class Application(models.Model):
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("applicant"), on_delete=models.CASCADE,
+                             related_name="funding_applications")
+    fund = models.ForeignKey(FundProgrammePage, verbose_name=_("fund"), on_delete=models.PROTECT,
+                             related_name="applications")
+    round = models.ForeignKey(FundRound, verbose_name=_("round"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="applications")
+    language = models.CharField(_("language"), max_length=10, default="sv")
+    status = models.CharField(_("status"), max_length=20, choices=workflow.STATES, default=workflow.DRAFT,
+                              db_index=True)
+    title = models.CharField(_("project title"), max_length=200, blank=True)
+    organisation = models.CharField(_("administration or organisation"), max_length=200, blank=True)
+    data = models.JSONField(_("answers"), default=dict, blank=True,
+                            help_text="The wizard's step data, saved at every step.")
+    budget = models.JSONField(_("budget"), default=dict, blank=True)
+    requested_total = models.PositiveBigIntegerField(_("requested (kr)"), default=0)
+    cost_total = models.PositiveBigIntegerField(_("costs (kr)"), default=0)
+    granted = models.JSONField(_("granted per year"), default=dict, blank=True)
+    granted_total = models.PositiveBigIntegerField(_("granted (kr)"), default=0)
+    project_start = models.DateField(_("project starts"), null=True, blank=True)
+    project_end = models.DateField(_("project ends"), null=True, blank=True)
+    report_due = models.DateField(_("final report due"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-updated_at"]
+        permissions = [("review_application", "Can review and decide on funding applications")]
+
+    def __str__(self):
+        return f"#{self.pk} {self.title or _('(untitled)')}"
+
+    @property
+    def reference(self):
+        return f"{self.created_at:%Y}-{self.pk:05d}" if self.pk and self.created_at else ""
+
+    @property
+    def is_editable(self):
+        return self.status in workflow.EDITABLE
+
+    @property
+    def status_label(self):
+        return workflow.STATE_LABELS.get(self.status, self.status)
+
+    def get_absolute_url(self):
+        return reverse("funding:application_detail", args=[self.pk])
+
+    def answers(self, step):
+        """The saved answers of one wizard step as {field: value} (first value of each)."""
+        raw = (self.data.get("wizard") or {}).get("step_data", {}).get(step) or {}
+        prefix = f"{step}-"
+        return {k[len(prefix):]: (v[0] if isinstance(v, list) and len(v) == 1 else v)
+                for k, v in raw.items() if k.startswith(prefix)}
+
+    def budget_obj(self):
+        return Budget.from_dict(self.budget)
+
+    def requested_per_year(self):
+        budget = self.budget_obj()
+        return dict(zip(budget.years, budget.requested_per_year()))
+
+    def set_granted(self, granted):
+        self.granted = {str(k): parse_amount(v) for k, v in (granted or {}).items()}
+        self.granted_total = grant_total(self.granted)
+
+    def applicant_comments(self):
+        return self.transitions.exclude(comment="").order_by("at")
+
+
+class Transition(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("from"), max_length=20, choices=workflow.STATES)
+    to_status = models.CharField(_("to"), max_length=20, choices=workflow.STATES)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    comment = models.TextField(_("comment to the applicant"), blank=True)
+    internal_note = models.TextField(_("internal note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        ordering = ["at", "pk"]
+
+    @property
+    def to_label(self):
+        return workflow.STATE_LABELS.get(self.to_status, self.to_status)
+
+    @property
+    def from_label(self):
+        return workflow.STATE_LABELS.get(self.from_status, self.from_status)
+
+
+def attachment_path(instance, filename):
+    return f"funding/applications/{instance.application_id}/{filename}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,25 @@
+from django import template
+
+from funding.budget import format_amount
+
+register = template.Library()
+
+
+@register.filter
+def amount(value):
+    """1450000 -> '1 450 000' (no-break spaces)."""
+    try:
+        return format_amount(int(value))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def text_dir(value):
+    """'ltr' for text without right-to-left letters (a Swedish answer in an Arabic document)."""
+    import re
+
+    text = str(value or "")
+    if re.search(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]", text):
+        return "rtl"
+    return "ltr" if re.search(r"[A-Za-zÀ-ÿ0-9]", text) else "auto"

@@ -1,0 +1,15 @@
+"""Language-prefixed URLs of the funding app (mounted under /sv/, /en/, /ar/)."""
+from django.urls import path
+
+from funding import views
+from funding.wizard import ApplicationWizard
+
+app_name = "funding"
+urlpatterns = [
+    path("funding/start/<int:page_id>/", views.start, name="start"),
+    path("funding/my/", views.my_applications, name="my_applications"),
+    path("funding/my/<int:pk>/", views.application_detail, name="application_detail"),
+    path("funding/my/<int:pk>/pdf/", views.application_pdf, name="application_pdf"),
+    path("funding/my/<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
+]

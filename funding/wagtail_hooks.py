@@ -1,0 +1,53 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from funding import admin_views
+from funding.models import Application
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "form"
+    menu_label = _("Applications")
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = admin_views.ApplicationIndexView
+    inspect_view_class = admin_views.ApplicationInspectView
+    filterset_class = admin_views.ApplicationFilterSet
+    form_fields = ["title"]
+    list_display = ["__str__", "fund", "round", "status", "requested_total", "granted_total", "submitted_at"]
+    list_export = ["reference", "title", "organisation", "fund", "round", "status", "project_start", "project_end",
+                   "cost_total", "requested_total", "granted_total", "submitted_at", "decided_at", "report_due"]
+    export_headings = {"reference": _("Reference")}
+    export_filename = "applications"
+    search_fields = ["title", "organisation"]
+    ordering = ["-submitted_at"]
+
+
+application_viewset = ApplicationViewSet("funding_applications")
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return application_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_summary_url():
+    return [path("funding/summary/", admin_views.summary, name="funding_summary")]
+
+
+class SummaryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("funding.review_application")
+
+
+@hooks.register("register_admin_menu_item")
+def register_summary_menu_item():
+    return SummaryMenuItem(_("Requested and granted"), reverse("funding_summary"), icon_name="table",
+                           order=251)
