@@ -1,0 +1,121 @@
+"""Shared fixtures for the whole suite.
+
+The demo content is loaded once per test database (per xdist worker) in `django_db_setup`, so
+every test starts from the same realistic site. Tests using `db` run in a rolled-back
+transaction on top of it. Browser tests use `live_url`: a live server on that same database,
+with the demo content re-created if a transactional test flushed it.
+"""
+import os
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LANGUAGES = ["sv", "en", "ar"]
+
+
+def load_demo():
+    from io import StringIO
+
+    call_command("load_demo", "--with-users", stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo_users(db):
+    """{role: user} for the demo users, one per group."""
+    from django.contrib.auth import get_user_model
+
+    from home.demo import DEMO_USERS
+
+    User = get_user_model()
+    return {group: User.objects.get(username=username) for username, group, _su in DEMO_USERS}
+
+
+@pytest.fixture
+def client_as(client, demo_users):
+    """client_as("Coordinators") -> a test client logged in as that group's demo user."""
+    def login(group):
+        client.force_login(demo_users[group])
+        return client
+    return login
+
+
+# --- Live server and browser ------------------------------------------------------------------
+
+class _LiveServer:
+    def __init__(self):
+        from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+        shared = {}
+        for conn in connections.all():
+            if conn.vendor == "sqlite" and conn.is_in_memory_db():
+                conn.inc_thread_sharing()
+                shared[conn.alias] = conn
+        self.thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, connections_override=shared, port=0)
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            raise self.thread.error
+        self.url = f"http://127.0.0.1:{self.thread.port}"
+
+    def stop(self):
+        self.thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def _live_server_session(django_db_setup, django_db_blocker):
+    django_db_blocker.unblock()  # the server thread and the browser tests share the demo DB
+    server = _LiveServer()
+    yield server
+    server.stop()
+    django_db_blocker.restore()
+
+
+@pytest.fixture
+def live_url(_live_server_session):
+    """Base URL of a live server with the demo content (re-loaded if a flush removed it)."""
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        load_demo()
+    return _live_server_session.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from pathlib import Path
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    local = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+    return Axe.from_file(str(local)) if local.exists() else Axe()
+
+
+WCAG_TAGS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """assert_accessible(page): axe-core finds no WCAG 2.1 A/AA violation on the open page."""
+    def check(page, context=""):
+        result = axe.run(page, options=WCAG_TAGS)
+        assert result.violations_count == 0, f"{context or page.url}\n{result.generate_report()}"
+    return check

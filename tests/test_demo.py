@@ -1,0 +1,43 @@
+"""`load_demo` builds the site in three languages and is idempotent."""
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()
+            if not model._meta.proxy and model._meta.label not in {"sessions.Session"}}
+
+
+def test_running_load_demo_twice_changes_nothing():
+    before = row_counts()
+    call_command("load_demo", "--with-users", stdout=StringIO())
+    after = row_counts()
+    changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
+    assert not changed, changed
+
+
+def test_demo_pages_exist_in_all_three_languages():
+    for slug_sv in ["om-webbplatsen", "personuppgifter", "tillganglighet"]:
+        page = Page.objects.get(locale__language_code="sv", slug=slug_sv)
+        for lang in ("en", "ar"):
+            translated = page.get_translations().filter(locale__language_code=lang).live()
+            assert translated.exists(), (slug_sv, lang)
+
+
+@override_settings(DEBUG=False)
+def test_credentials_are_printed_only_when_asked():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "lotsa-admin-demo" not in out.getvalue()
+    out = StringIO()
+    call_command("load_demo", "--with-users", stdout=out)
+    assert "admin" in out.getvalue() and "lotsa-admin-demo" in out.getvalue()
+    for group in ("Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"):
+        assert group in out.getvalue()

@@ -1,0 +1,158 @@
+"""Anonymous check-out surveys: answering in three languages, one-time links, results for
+Coordinators and Fund managers computed independently from the stored answers, CSV, and the
+rule that fewer than 5 answers are never shown."""
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from forms.surveys.models import Invitation, Rating, Response, SurveyPage
+from forms.surveys.results import MIN_ANSWERS, compute
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def resident():
+    return SurveyPage.objects.get(slug="utcheckning", locale__language_code="sv")
+
+
+@pytest.fixture
+def school():
+    return SurveyPage.objects.get(slug="utcheckning-skolpersonal")
+
+
+def answers(page, lang="sv", colours=("green", "yellow", "red"), **extra):
+    data = {f"q_{block.id}": colour for block, colour in zip(page.questions, colours)}
+    return {**data, **extra}
+
+
+@pytest.mark.parametrize("lang,url,words", [
+    ("sv", "/sv/utcheckning/", ["Nöjd", "Mindre nöjd", "Missnöjd", "Hur lätt var det för dig"]),
+    ("en", "/en/check-out/", ["Satisfied", "Less satisfied", "Dissatisfied", "How easy was it for you"]),
+    ("ar", "/ar/check-out-ar/", ["راضٍ", "أقل رضا", "غير راضٍ", "ما مدى سهولة التواصل"]),
+])
+def test_survey_shows_colour_words_and_symbols_in_each_language(client, lang, url, words):
+    response = client.get(url)
+    text = response.content.decode()
+    assert response.status_code == 200
+    for word in words:
+        assert word in text
+    for colour, symbol in [("green", "✓"), ("yellow", "–"), ("red", "✗")]:
+        assert f'scale-option scale-{colour}' in text
+        assert f'<span class="scale-symbol" aria-hidden="true">{symbol}</span>' in text
+    assert text.count("<fieldset") == 3 and text.count("<legend>") == 3
+
+
+def test_answer_is_anonymous_date_only_and_counts_for_the_swedish_page(client, resident):
+    arabic = SurveyPage.objects.get(translation_key=resident.translation_key, locale__language_code="ar")
+    before = Response.objects.count()
+    response = client.post(arabic.url, answers(arabic, free_text="شكراً"), REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 200 and "شكراً لإجابتك" in response.content.decode()
+    saved = Response.objects.order_by("-pk").first()
+    assert Response.objects.count() == before + 1
+    assert saved.survey_id == resident.pk and saved.language == "ar" and saved.answered_on == timezone.localdate()
+    fields = {f.name for f in Response._meta.get_fields()}
+    assert fields == {"id", "survey", "answered_on", "language", "free_text", "ratings"}  # no IP, user, time, link
+    assert sorted(saved.ratings.values_list("colour", flat=True)) == ["green", "red", "yellow"]
+
+
+def test_missing_answer_shows_error_and_keeps_the_others(client, resident):
+    data = answers(resident)
+    first = next(iter(data))
+    del data[first]
+    response = client.post("/sv/utcheckning/", {**data, "free_text": "Bra bemötande"})
+    text = response.content.decode()
+    assert 'class="error-summary"' in text and "Välj ett svar på frågan." in text
+    assert "Bra bemötande" in text
+    assert re.search(r'value="yellow"[^>]*checked', text)
+
+
+def test_one_time_link_counts_once(client, school):
+    assert "personliga länk" in client.get(school.url).content.decode()  # the school survey needs a link
+    token = Invitation.create_token(school)
+    before = Response.objects.filter(survey=school).count()
+    ok = client.post(school.url, answers(school, colours=["green"] * 4, token=token))
+    again = client.post(school.url, answers(school, colours=["red"] * 4, token=token))
+    assert ok.status_code == 200 and "Tack" in ok.content.decode()
+    assert again.status_code == 410 and "redan använts" in again.content.decode()
+    assert Response.objects.filter(survey=school).count() == before + 1
+    assert Invitation.objects.get(token_hash=Invitation.hash(token)).used
+    assert token not in str(list(Response.objects.filter(survey=school).values()))
+
+
+def shares_from_db(page, first, last, question_id):
+    """Independent of forms.surveys.results: plain counting of stored ratings."""
+    colours = list(Rating.objects.filter(response__survey=page, question_id=question_id,
+                                         response__answered_on__gte=first, response__answered_on__lte=last)
+                   .values_list("colour", flat=True))
+    n = len(colours)
+    return n, {c: round(100 * colours.count(c) / n, 1) for c in ("green", "yellow", "red")}
+
+
+def test_results_page_shows_the_shares_of_the_stored_answers(client_as, resident):
+    client = client_as("Fund managers")
+    today = timezone.localdate()
+    first = date(today.year - 1, today.month, 1)
+    response = client.get(f"/admin/surveys/results/?survey={resident.pk}&from={first:%Y-%m}&to={today:%Y-%m}")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.count("<svg role=\"img\"") >= 6 and "<title id=" in text and "<desc id=" in text
+    last = today
+    for block in resident.questions:
+        n, shares = shares_from_db(resident, first, last, block.id)
+        assert n >= 250  # a year of demo answers
+        table = re.search(rf'<table class="listing" data-question="{block.id}">(.*?)</table>', text, re.S).group(1)
+        total = re.search(r'<tr class="total">(.*?)</tr>', table, re.S).group(1)
+        cells = re.findall(r"<td>([^<]*)</td>", total)
+        fmt = lambda v: f"{v:.1f}"  # noqa: E731
+        assert cells[0] == str(n)
+        assert [c.replace(",", ".").replace(" %", "") for c in cells[1:]] == [
+            fmt(shares["green"]), fmt(shares["yellow"]), fmt(shares["red"])]
+    q3 = list(resident.questions)[2]
+    n, shares = shares_from_db(resident, first, last, q3.id)
+    assert 60 < shares["green"] < 85  # close to the source's 73.3 %, against a 70 % target
+
+
+def test_fewer_than_five_answers_are_never_shown(client_as, school):
+    today = timezone.localdate()
+    results = compute(school, date(today.year - 1, today.month, 1), today)
+    small = [cell for q in results for cell in q.months if 0 < cell.n < MIN_ANSWERS]
+    assert small, "the demo should have some months with few school answers"
+    assert all(cell.green_share is None for cell in small)
+    client = client_as("Coordinators")
+    export = client.get(f"/admin/surveys/results/export/?survey={school.pk}&from={today.year - 1}-{today.month:02d}&to={today:%Y-%m}")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    for row in rows[1:]:
+        if row[2].startswith("<"):
+            assert row[3:6] == ["", "", ""]
+        else:
+            assert int(row[2]) >= MIN_ANSWERS
+
+
+def test_csv_matches_the_computed_results(client_as, resident):
+    client = client_as("Coordinators")
+    export = client.get(f"/admin/surveys/results/export/?survey={resident.pk}")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Question", "Period", "Answers"] or rows[0][:3] == ["Fråga", "Period", "Svar"]
+    assert any("Hur lätt var det för dig" in r[0] for r in rows[1:])
+
+
+@pytest.mark.parametrize("group,allowed", [("Coordinators", True), ("Fund managers", True), ("Editors", False)])
+def test_who_sees_results(client_as, group, allowed):
+    for url in ["/admin/surveys/results/", "/admin/surveys/results/export/"]:
+        response = client_as(group).get(url)
+        if allowed:
+            assert response.status_code == 200
+        else:  # Wagtail's admin turns "permission denied" into a redirect with a message
+            assert response.status_code in (302, 403) and b"Hur l" not in response.content
+
+
+def test_fund_managers_cannot_create_links_or_see_free_text(client_as):
+    client = client_as("Fund managers")
+    response = client.get("/admin/surveys/links/")
+    assert response.status_code in (302, 403) and b"<code>" not in response.content
+    assert client.post("/admin/surveys/links/", {"survey": "1", "count": "3"}).status_code in (302, 403)
