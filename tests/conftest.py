@@ -27,9 +27,24 @@ def load_demo():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The test database with the demo content, for every session.
+
+    pytest-django only creates test databases when some collected test asks for `db`; a run of
+    browser tests alone (they use `live_url`) would otherwise write to the real database.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
     with django_db_blocker.unblock():
+        config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         load_demo()
+    yield
+    with django_db_blocker.unblock():
+        connections.close_all()
+        try:
+            teardown_databases(config, verbosity=0)
+        except Exception as exc:  # noqa: BLE001 - a leftover connection must not fail the run
+            request.node.warn(pytest.PytestWarning(f"Could not drop the test database: {exc!r}"))
 
 
 @pytest.fixture
