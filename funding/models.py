@@ -80,6 +80,10 @@ class FundProgrammePage(Page):
     report_due_month = models.PositiveSmallIntegerField(_("month of the fixed date"), default=2)
     report_due_day = models.PositiveSmallIntegerField(_("day of the fixed date"), default=28)
     report_due_months = models.PositiveSmallIntegerField(_("months after the project ends"), default=3)
+    report_deviation_threshold = models.PositiveSmallIntegerField(
+        _("explain deviations above (%)"), default=10,
+        help_text=_("In the final report's economic report, a line whose outcome deviates from the granted "
+                    "budget by more than this percentage must be explained."))
     sections = models.JSONField(_("sections of the application"), default=list, blank=True)
 
     base_form_class = FundProgrammeForm
@@ -96,6 +100,7 @@ class FundProgrammePage(Page):
             FieldPanel("report_due_rule"),
             FieldRowPanel([FieldPanel("report_due_month"), FieldPanel("report_due_day")]),
             FieldPanel("report_due_months"),
+            FieldPanel("report_deviation_threshold"),
         ], heading=_("Final report")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -259,6 +259,8 @@ class FinalReport(models.Model):
     lessons = models.TextField(_("lessons learned"), blank=True)
     next_steps = models.TextField(_("what happens next"), blank=True)
     review_comment = models.TextField(_("comment from the fund manager"), blank=True)
+    wizard = models.JSONField(default=dict, blank=True, editable=False,
+                              help_text="The final-report wizard's step data, saved at every step.")
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     knowledge_bank_page = models.ForeignKey(ReportPage, verbose_name=_("knowledge-bank page"), null=True, blank=True,
@@ -282,3 +284,23 @@ class FinalReportReminder(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["application", "kind", "due"], name="one_reminder_per_kind")]
+
+
+def final_report_attachment_path(instance, filename):
+    return f"reports/final/{instance.report_id}/{filename}"
+
+
+class FinalReportAttachment(models.Model):
+    report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=final_report_attachment_path)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    content_type = models.CharField(max_length=120, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.name
