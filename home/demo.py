@@ -207,6 +207,10 @@ def ensure_users(stdout, home):
             profile = UserProfile.get_for_user(user)
             profile.preferred_language = "sv"
             profile.save()
+        # Admin login goes through allauth (portal/urls.py), which wants a verified address.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         created.append((username, demo_password(username), group_name))
     ensure_district_editors(home)
     return created

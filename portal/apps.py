@@ -6,6 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Lotsa"
 
     def ready(self):
-        from portal import signals
+        from portal import security, signals
 
         signals.connect()
+        security.connect()

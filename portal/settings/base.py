@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.security.StaffSessionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -184,6 +185,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+# Admin users (see portal/security.py): the session cookie ends with the browser, after an idle
+# hour, and 8 hours after login at the latest.
+STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
+STAFF_SESSION_MAX_SECONDS = int(env("STAFF_SESSION_MAX_SECONDS", str(8 * 60 * 60)))
+WAGTAILADMIN_LOGIN_URL = "account_login"
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Lotsa")
 
 # --- Languages --------------------------------------------------------------------------------
 # Adding a language = one entry here (or in LOTSA_EXTRA_LANGUAGES) plus its catalogue in locales/.
