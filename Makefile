@@ -7,7 +7,7 @@ export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 LOCALES := -l sv -l en -l ar
 MSG_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench
 
-.PHONY: run test install install-test browser-deps messages compilemessages migrate demo outdated clean
+.PHONY: run test install install-test browser-deps messages compilemessages migrate demo outdated check-deps clean
 
 $(BIN)/activate:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (python3.11 on PATH, or make PY=/path/to/python3.11)"; exit 1; }
@@ -56,12 +56,17 @@ run: demo
 
 # The whole suite: unit, integration, browser, accessibility and HTML-validity tests.
 # DATABASE_URL picks the database (SQLite when unset).
-test: install-test
+test: install-test check-deps
 	DJANGO_SETTINGS_MODULE=portal.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	  $(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 outdated: $(VENV)/.installed
 	$(BIN)/pip list --outdated
+
+# Every package in requirements.txt on its newest patch release (skips, saying so, when the
+# package index is unreachable). No vulnerability database is reachable offline.
+check-deps: $(VENV)/.installed
+	$(PYTHON) bin/check-deps requirements.txt
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .test-media db.sqlite3
