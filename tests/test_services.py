@@ -266,3 +266,15 @@ def test_an_administrator_adds_a_service_in_the_admin(client_as):
     assert [row.topic.slug for row in page.service_topics.all()] == ["ensamhet"]
     text = client.get("/sv/hitta-stod/", {"who": "66+", "topic": "ensamhet"}).content.decode()
     assert "Promenadgrupp" in text
+
+
+def test_place_page_breadcrumb_and_closed_day_in_swedish_and_arabic(client):
+    for lang in ("sv", "ar"):
+        place = Place.objects.get(locale__language_code=lang, slug="familjehuset")
+        PlaceException.objects.create(place=place, locale=place.locale, date=datetime.date.today() + datetime.timedelta(days=2),
+                                      closed=True, note="Testdag")
+    text = client.get("/sv/insatser/places/familjehuset/").content.decode()
+    assert '<li><a href="/sv/insatser/">Insatser</a></li><li aria-current="page">Familjehuset</li>' in text
+    assert "stängt (Testdag)" in text and "avslutad" not in text
+    ar = client.get("/ar/services-ar/places/familjehuset/").content.decode()
+    assert "مغلق (Testdag)" in ar
