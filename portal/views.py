@@ -43,6 +43,13 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No database access and no context processors: the database may be what failed.
+    import sys
+
+    from portal.dbfaults import is_database_error, service_unavailable
+
+    exc = sys.exc_info()[1]
+    if exc is not None and is_database_error(exc):  # raised in a middleware, not in a view
+        return service_unavailable(request, exc)
     language = translation.get_language() or settings.LANGUAGE_CODE
     template = loader.get_template("500.html")
     html = template.render({"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()})

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "portal.security.StaffSessionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so its process_exception sees a view's database error first: 503 "try again" page.
+    "portal.dbfaults.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

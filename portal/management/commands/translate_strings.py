@@ -27,10 +27,13 @@ def fill_english(po):
     for entry in po:
         if entry.obsolete:
             continue
+        # A fuzzy entry holds makemessages' guess from a *similar* msgid: in English the right
+        # text is always the msgid itself, so the guess is replaced, not kept.
+        fuzzy = "fuzzy" in entry.flags
         if entry.msgid_plural:
-            if not any(entry.msgstr_plural.values()):
+            if fuzzy or not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgstr:
+        elif fuzzy or not entry.msgstr:
             entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
