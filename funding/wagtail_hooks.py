@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from funding import admin_views
+from funding.budget import format_amount
 from funding.models import Application
 
 
@@ -20,7 +22,13 @@ class ApplicationViewSet(ModelViewSet):
     inspect_view_class = admin_views.ApplicationInspectView
     filterset_class = admin_views.ApplicationFilterSet
     form_fields = ["title"]
-    list_display = ["__str__", "fund", "round", "status", "requested_total", "granted_total", "submitted_at"]
+    list_display = ["__str__", "fund", "round", "status",
+                    # amounts grouped as Swedes read them: 1 450 000
+                    Column("requested_total", label=_("requested (kr)"), sort_key="requested_total",
+                           accessor=lambda application: format_amount(application.requested_total)),
+                    Column("granted_total", label=_("granted (kr)"), sort_key="granted_total",
+                           accessor=lambda application: format_amount(application.granted_total)),
+                    "submitted_at"]
     list_export = ["reference", "title", "organisation", "fund", "round", "status", "project_start", "project_end",
                    "cost_total", "requested_total", "granted_total", "submitted_at", "decided_at", "report_due"]
     export_headings = {"reference": _("Reference")}

@@ -100,3 +100,11 @@ def test_exports_and_summary(client_as, demo_app):
     assert 1_500_000 in values
     summary = manager.get(reverse("funding_summary")).content.decode()
     assert "2021" in summary and "500\u00a0000" in summary and "1\u00a0500\u00a0000" in summary
+
+
+def test_application_list_groups_amounts_and_sorts_by_them(client_as, demo_app):
+    manager = client_as("Fund managers")
+    index = reverse("funding_applications:index")
+    text = manager.get(index).content.decode()
+    assert "1\u00a0500\u00a0000" in text and ">1500000<" not in text
+    assert manager.get(index + "?ordering=-requested_total").status_code == 200
