@@ -169,6 +169,7 @@ class SubmissionEditView(Forbidden403Mixin, generic.EditView):
     required_perm = "forms.change_submission"
 
     def get(self, request, *args, **kwargs):
+        self.object = self.get_object()  # Wagtail's EditView.get sets it only inside super().get()
         AuditEvent.record(request.user, AuditEvent.Action.VIEW, [self.object], detail="edit form")
         return super().get(request, *args, **kwargs)
 
