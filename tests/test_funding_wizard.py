@@ -198,3 +198,33 @@ def test_pages_in_three_languages(client):
         assert r.status_code == 200 and text in r.content.decode()
     r = client.get("/sv/sok-medel/innovationscheck/")
     assert "25\u00a0000" in r.content.decode()
+
+
+def test_round_that_closes_before_submit_keeps_the_answers(client, lead, lum):
+    import datetime
+
+    from funding.models import FundRound
+
+    today = datetime.date.today()
+    FundProgrammePage.objects.filter(pk=lum.pk).update(open_all_year=False)
+    FundRound.objects.create(page=lum, locale=lum.locale, name="Vinter", opens=today - datetime.timedelta(days=10),
+                             closes=today + datetime.timedelta(days=10))
+    client.force_login(lead)
+    app = start(client, lum)
+    for step, fields in [("applicant", APPLICANT), ("project", PROJECT), ("effects", EFFECTS), ("method", METHOD),
+                         ("equality", EQUALITY), ("budget", BUDGET), ("attachments", {})]:
+        assert post_step(client, app, step, fields).status_code == 302, step
+    app.refresh_from_db()
+    assert app.round.name == "Vinter"
+    app.round.closes = today - datetime.timedelta(days=1)
+    app.round.save()
+
+    r = post_step(client, app, "review", {"confirm": "on"})
+    while r.status_code == 302 and "/apply/" in r["Location"]:
+        r = client.get(r["Location"])
+    assert r.status_code == 302 and r["Location"] == app.get_absolute_url()
+    page = client.get(r["Location"]).content.decode()
+    assert "Omgången stängde" in page and "Dina svar finns kvar" in page
+    app.refresh_from_db()
+    assert app.status == "draft" and app.submitted_at is None
+    assert app.title == PROJECT["title"] and app.requested_total == 1_500_000
