@@ -1,21 +1,21 @@
-"""Knowledge-bank search: full-text query (Wagtail search), facets with counts, sorting and
-pagination. A constant number of queries whatever the number of reports: one count and one page
-of results, one GROUP BY per facet, one prefetch of topics."""
+"""Knowledge-bank search: full-text query, facets with counts, sorting and pagination.
+
+Everything reads the denormalised search table (``reports.search_index``): on PostgreSQL a
+``tsvector`` per report stemmed with the report's language (GIN index), on SQLite lower-cased text
+matched word by word. Three queries whatever the number of reports: one statement with every
+facet's counts (one GROUP BY per facet over the matched rows; their sum is the total), the ids of
+one page of results (ranked on PostgreSQL with ``ts_rank``, LIMIT/OFFSET), and those pages."""
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
-from django.db.models import prefetch_related_objects
+from django.db import connection
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import ReportPage, ReportTopic, ReportType, Topic
 
 PER_PAGE = 10
-MAX_MATCHES = 50_000
 QUERY_MAX = 200
 SORTS = {
     "relevance": _("Relevance"),
@@ -35,7 +35,7 @@ FACETS = [
 
 def clean_query(raw):
     text = strip_tags(raw or "")
-    text = re.sub(r"[\x00-\x1f\x7f<>{}\[\]\\^~*\"]+", " ", text)
+    text = re.sub(r"[\x00-\x1f\x7f<>{}\[\]\\^~*]+", " ", text)  # quotes stay: "a phrase"
     return re.sub(r"\s+", " ", text).strip()[:QUERY_MAX]
 
 
@@ -83,46 +83,123 @@ def reports_in(index_page):
     return ReportPage.objects.live().public().child_of(index_page).filter(locale_id=index_page.locale_id)
 
 
-def facet_counts(matched, selected):
-    """Counts of each facet value among the matching reports (one query per facet)."""
-    years = (matched.annotate(y=ExtractYear("publication_date")).order_by().values("y")
-             .annotate(n=Count("pk")).order_by("-y"))
-    types = matched.order_by().values("report_type").annotate(n=Count("pk"))
-    orgs = matched.order_by().values("organisation").annotate(n=Count("pk")).order_by("organisation")
-    funds = matched.exclude(fund="").order_by().values("fund").annotate(n=Count("pk")).order_by("fund")
-    topics = (ReportTopic.objects.filter(page__in=matched.order_by().values("pk")).values("topic")
-              .annotate(n=Count("page_id", distinct=True)))
+def _where(index_page, query, selected):
+    """SQL conditions (and their parameters) for the live, public reports of this knowledge bank
+    that match the query and the selected facets, on the search table."""
+    from reports.search_index import config_for_language
+
+    where = [
+        "r.locale_id = %s", "r.live = %s", "r.depth = %s", "r.path LIKE %s",
+        # Wagtail's .public(): nothing under a page with a view restriction.
+        "NOT EXISTS (SELECT 1 FROM wagtailcore_pageviewrestriction v "
+        "JOIN wagtailcore_page vp ON vp.id = v.page_id WHERE r.path LIKE vp.path || '%%')",
+    ]
+    params = [index_page.locale_id, True, index_page.depth + 1, index_page.path + "%"]
+    rank, rank_params = None, []
+    if query:
+        if connection.vendor == "postgresql":
+            config = config_for_language(_language_code(index_page.locale_id))
+            where.append("r.search @@ websearch_to_tsquery(%s::regconfig, %s)")
+            params += [config, query]
+            rank, rank_params = "ts_rank(r.search, websearch_to_tsquery(%s::regconfig, %s))", [config, query]
+        else:
+            terms = simple_terms(query)
+            if not terms:
+                where.append("1 = 0")
+            for term in terms:
+                where.append("r.search LIKE %s ESCAPE '\\'")
+                params.append("%" + re.sub(r"([\\%_])", r"\\\1", term) + "%")
+            if terms:
+                # The row's text starts with the lower-cased title: title matches first.
+                rank, rank_params = "(instr(substr(r.search, 1, length(r.title)), %s) > 0)", [terms[0]]
+    for key, column in [("year", "r.year"), ("type", "r.report_type"), ("org", "r.organisation"),
+                        ("fund", "r.fund")]:
+        if selected[key]:
+            where.append(f"{column} IN ({', '.join(['%s'] * len(selected[key]))})")
+            params += list(selected[key])
+    if selected["topic"]:
+        where.append("r.page_id IN (SELECT t.page_id FROM reports_reporttopic t WHERE t.topic IN (%s))"
+                     % ", ".join(["%s"] * len(selected["topic"])))
+        params += list(selected["topic"])
+    return " AND ".join(where), params, rank, rank_params
+
+
+def simple_terms(query):
+    """Lower-cased words and quoted phrases, for the simpler matching on SQLite."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        term = re.sub(r"^\W+|\W+$", "", (phrase or word).lower())
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+_LOCALE_CODES = {}
+
+
+def _language_code(locale_id):
+    if locale_id not in _LOCALE_CODES:
+        from wagtail.models import Locale
+
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_CODES.get(locale_id)
+
+
+FACET_SQL = """
+WITH m AS (SELECT r.page_id, r.year, r.report_type, r.organisation, r.fund FROM reports_searchrow r WHERE {where})
+SELECT 'year', CAST(m.year AS varchar(10)), COUNT(*) FROM m GROUP BY m.year
+UNION ALL SELECT 'type', m.report_type, COUNT(*) FROM m GROUP BY m.report_type
+UNION ALL SELECT 'org', m.organisation, COUNT(*) FROM m GROUP BY m.organisation
+UNION ALL SELECT 'fund', m.fund, COUNT(*) FROM m WHERE m.fund <> '' GROUP BY m.fund
+UNION ALL SELECT 'topic', t.topic, COUNT(DISTINCT t.page_id) FROM reports_reporttopic t
+    JOIN m ON m.page_id = t.page_id GROUP BY t.topic
+"""
+
+
+def facet_counts(rows, selected):
+    """Facets from (facet, value, count) rows; returns (total, facets)."""
+    counts = {key: {} for key, _heading in FACETS}
+    for key, value, n in rows:
+        if key == "year":
+            value = int(value) if value is not None else None
+        counts[key][value] = n
+    total = sum(counts["year"].values())
     type_labels = dict(ReportType.choices)
     topic_labels = dict(Topic.choices)
-
-    def build(key, heading, rows, name, label=lambda v: v):
-        counts = {row[name]: row["n"] for row in rows}
+    labels = {"type": lambda v: type_labels.get(v, v), "topic": lambda v: topic_labels.get(v, v)}
+    facets = []
+    for key, heading in FACETS:
+        found = counts[key]
         for value in selected[key]:
-            counts.setdefault(value, 0)
+            found.setdefault(value, 0)
+        label = labels.get(key, lambda v: v)
         options = [
             {"value": str(value), "label": label(value), "count": n, "selected": value in selected[key]}
-            for value, n in counts.items() if value not in (None, "")
+            for value, n in found.items() if value not in (None, "")
         ]
-        return Facet(key, heading, options)
-
-    headings = dict(FACETS)
-    facets = [
-        build("year", headings["year"], years, "y"),
-        build("type", headings["type"], types, "report_type", lambda v: type_labels.get(v, v)),
-        build("topic", headings["topic"], topics, "topic", lambda v: topic_labels.get(v, v)),
-        build("org", headings["org"], orgs, "organisation"),
-        build("fund", headings["fund"], funds, "fund"),
-    ]
-    facets[1].options.sort(key=lambda o: str(o["label"]))
-    facets[2].options.sort(key=lambda o: (-o["count"], str(o["label"])))
-    return [f for f in facets if f.options]
+        if key == "year":
+            options.sort(key=lambda o: -int(o["value"]))
+        elif key == "topic":
+            options.sort(key=lambda o: (-o["count"], str(o["label"])))
+        else:
+            options.sort(key=lambda o: str(o["label"]))
+        if options:
+            facets.append(Facet(key, heading, options))
+    return total, facets
 
 
-class _Counted:
-    """Search results whose length is already known (Paginator calls count())."""
+ORDERS = {
+    "newest": "r.publication_date DESC, r.page_id DESC",
+    "oldest": "r.publication_date ASC, r.page_id ASC",
+    "title": "r.title ASC, r.page_id ASC",
+}
 
-    def __init__(self, results, count):
-        self.results, self._count = results, count
+
+class _Listing:
+    """One page of results fetched on demand (the Paginator asks for count() and a slice)."""
+
+    def __init__(self, count, fetch):
+        self._count, self._fetch = count, fetch
 
     def count(self):
         return self._count
@@ -131,7 +208,11 @@ class _Counted:
         return self._count
 
     def __getitem__(self, key):
-        return self.results[key]
+        if not isinstance(key, slice):
+            return self._fetch(key, 1)[0]
+        start = key.start or 0
+        stop = self._count if key.stop is None else min(key.stop, self._count)
+        return self._fetch(start, max(0, stop - start))
 
 
 def search_reports(index_page, request):
@@ -141,41 +222,37 @@ def search_reports(index_page, request):
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "relevance" if query else "newest"
 
-    filtered = apply_filters(reports_in(index_page), selected)
-    if query:
-        # The search backend accepts only simple filters on indexed fields; facet filters (years,
-        # topics) go in through the primary key.
-        searchable = ReportPage.objects.filter(pk__in=filtered.order_by().values("pk")) if any(selected.values()) else filtered
-        results = searchable.search(query, operator="and", order_by_relevance=True)
-        matching = results.get_queryset().order_by().values("pk")
-        if connection.vendor == "postgresql":
-            # Run the full-text match once and reuse its ids for the count, facets and sorting.
-            matching = list(matching.values_list("pk", flat=True)[:MAX_MATCHES])
-        matched = ReportPage.objects.filter(pk__in=matching)
-    else:
-        results = None
-        matched = filtered
+    where, params, rank, rank_params = _where(index_page, query, selected)
+    with connection.cursor() as cursor:
+        cursor.execute(FACET_SQL.format(where=where), params)
+        total, facets = facet_counts(cursor.fetchall(), selected)
 
-    if results is not None and sort == "relevance":
-        listing = results
-        if isinstance(matching, list):
-            # The count is already known: no second full-text count query.
-            listing = _Counted(results, len(matching))
+    if sort == "relevance" and rank:
+        order, order_params = f"{rank} DESC, {ORDERS['newest']}", rank_params
     else:
-        order = {"newest": ("-publication_date", "-pk"), "oldest": ("publication_date", "pk"),
-                 "title": ("title", "pk")}[sort if sort != "relevance" else "newest"]
-        listing = matched.order_by(*order)
+        order, order_params = ORDERS.get(sort, ORDERS["newest"]), []
 
-    paginator = Paginator(listing, PER_PAGE)
+    def fetch(offset, limit):
+        if limit <= 0:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT r.page_id FROM reports_searchrow r WHERE {where} ORDER BY {order} "
+                           "LIMIT %s OFFSET %s", [*params, *order_params, limit, offset])
+            ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return []
+        pages = ReportPage.objects.filter(pk__in=ids).defer_streamfields().defer("document_text")
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    paginator = Paginator(_Listing(total, fetch), PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
-    items = list(page_obj.object_list)
-    prefetch_related_objects(items, "topics")
-    page_obj.object_list = items
+    page_obj.object_list = list(page_obj.object_list)
 
     return {
         "kb_query": query,
@@ -183,8 +260,8 @@ def search_reports(index_page, request):
         "sort": sort,
         "sorts": [(key, label) for key, label in SORTS.items() if key != "relevance" or query],
         "page_obj": page_obj,
-        "count": paginator.count,
-        "facets": facet_counts(matched, selected),
+        "count": total,
+        "facets": facets,
         "any_filter": any(selected.values()),
         "searched": bool(query) or any(selected.values()),
     }
