@@ -39,10 +39,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                    # bookings: bookable times, the day/week list, cancel; surveys: results, one-time links
                    "bookings.add_schedule", "bookings.change_schedule", "bookings.delete_schedule",
                    "bookings.view_schedule", "bookings.view_booking", "bookings.change_booking",
-                   "surveys.view_results", "surveys.add_invitation"],
+                   "surveys.view_results", "surveys.add_invitation",
+                   "surveys.view_response"],  # the free-text comments
     FUND_MANAGERS: ["wagtailadmin.access_admin",
                     # funding: read applications, move them through funding/workflow.py, export
                     "funding.view_application", "funding.review_application",
+                    # reports: review final reports (approve / return with comments)
+                    "reports.view_finalreport", "reports.change_finalreport",
                     "surveys.view_results"],  # surveys: aggregates only
     ADMINISTRATORS: ["*"],  # every permission there is
 }

@@ -156,3 +156,22 @@ def test_fund_managers_cannot_create_links_or_see_free_text(client_as):
     response = client.get("/admin/surveys/links/")
     assert response.status_code in (302, 403) and b"<code>" not in response.content
     assert client.post("/admin/surveys/links/", {"survey": "1", "count": "3"}).status_code in (302, 403)
+
+
+def test_coordinators_read_comments_by_month_fund_managers_do_not(client_as, resident):
+    today = timezone.localdate()
+    Response.objects.create(survey=resident, answered_on=today, language="ar", free_text="شكرا <b>جزيلا</b>")
+    url = f"/admin/surveys/results/?survey={resident.pk}"
+    text = client_as("Coordinators").get(url).content.decode()
+    assert "شكرا &lt;b&gt;جزيلا&lt;/b&gt;" in text  # shown, escaped
+    row = re.search(r"<tr><td>([^<]*)</td><td>ar</td><td dir=\"auto\">شكرا", text)
+    assert row and row.group(1) == f"{today:%Y-%m}"  # the month, never the day
+    fund_manager = client_as("Fund managers").get(url).content.decode()
+    assert "شكرا" not in fund_manager and "Hur lätt var det för dig" in fund_manager
+
+
+def test_comments_are_withheld_below_five_answers(client_as, resident):
+    Response.objects.filter(survey=resident).delete()
+    Response.objects.create(survey=resident, answered_on=timezone.localdate(), language="sv", free_text="Bra bemötande")
+    text = client_as("Coordinators").get(f"/admin/surveys/results/?survey={resident.pk}").content.decode()
+    assert "Bra bemötande" not in text

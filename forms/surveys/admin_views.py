@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from forms.surveys import charts
 from forms.surveys.models import SurveyPage
-from forms.surveys.results import MIN_ANSWERS, compute
+from forms.surveys.results import MIN_ANSWERS, comments, compute
 
 
 def _month(value, default):
@@ -46,6 +46,9 @@ def results(request):
     return render(request, "surveys/admin/results.html", {
         "surveys": surveys, "survey": survey, "questions": questions, "first": first, "last": last,
         "min_answers": MIN_ANSWERS, "query": request.GET.urlencode(),
+        # free text may say who wrote it: only those who follow up on answers read it
+        "show_comments": request.user.has_perm("surveys.view_response"),
+        "comments": comments(survey, first, last_day) if survey and request.user.has_perm("surveys.view_response") else None,
     })
 
 

@@ -88,3 +88,16 @@ def compute(survey, first, last):
             total.red += cell.red
         results.append(QuestionResult(block_id, value["text"], value["target"], total, months))
     return results
+
+
+def comments(survey, first, last, limit=200):
+    """The free-text comments for answers dated first..last, newest month first, shown by month
+    only (not the day), and only when the period has at least MIN_ANSWERS answers in all, so that
+    a comment cannot be tied to one person's visit."""
+    from forms.surveys.models import Response
+
+    answers = Response.objects.filter(survey=survey.source_page, answered_on__range=(first, last))
+    if answers.count() < MIN_ANSWERS:
+        return None
+    rows = answers.exclude(free_text="").order_by("-answered_on", "?").values_list("answered_on", "language", "free_text")
+    return [(f"{day:%Y-%m}", language, text) for day, language, text in rows[:limit]]
