@@ -175,3 +175,16 @@ def test_comments_are_withheld_below_five_answers(client_as, resident):
     Response.objects.create(survey=resident, answered_on=timezone.localdate(), language="sv", free_text="Bra bemötande")
     text = client_as("Coordinators").get(f"/admin/surveys/results/?survey={resident.pk}").content.decode()
     assert "Bra bemötande" not in text
+
+
+def test_one_time_link_can_be_answered_in_arabic(client, resident):
+    token = Invitation.create_token(resident)
+    page = client.get(f"{resident.url}?t={token}").content.decode()
+    arabic_url = f"/ar/check-out-ar/?t={token}"
+    assert f'href="{arabic_url}"' in page and "Svara på ett annat språk" in page
+    arabic = SurveyPage.objects.get(translation_key=resident.translation_key, locale__language_code="ar")
+    assert "ما مدى سهولة التواصل" in client.get(arabic_url).content.decode()
+    done = client.post(arabic.url, answers(arabic, token=token))
+    assert done.status_code == 200
+    assert Invitation.objects.get(token_hash=Invitation.hash(token)).used
+    assert Response.objects.filter(survey=resident, language="ar").exists()

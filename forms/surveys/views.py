@@ -1,4 +1,7 @@
 """Serving a survey page: show the questions, record an anonymous answer, say thank you."""
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 
@@ -24,4 +27,15 @@ def serve_survey(page, request):
             return render(request, "surveys/survey_page.html", context, status=410)
         return render(request, "surveys/thanks.html", context)
     context["form"] = form
+    if token:
+        context["token_languages"] = token_languages(page, request, token)
     return render(request, "surveys/survey_page.html", context)
+
+
+def token_languages(page, request, token):
+    """The survey in the other languages with the one-time link's token kept: the site's language
+    switcher links to the plain page, which would lose the token (one link, any language)."""
+    names = dict(settings.LANGUAGES)
+    others = page.get_translations().live().select_related("locale")
+    return [{"code": other.locale.language_code, "name": names.get(other.locale.language_code, other.locale.language_code),
+             "url": other.get_url(request) + "?" + urlencode({"t": token})} for other in others]
