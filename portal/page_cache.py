@@ -21,6 +21,21 @@ def generation():
     return value
 
 
+FRAGMENT_SECONDS = 600
+
+
+def fragment(key, build, timeout=FRAGMENT_SECONDS):
+    """`build()`, cached under `key` until the next purge (or `timeout` seconds): for the parts
+    of every page that only change when something is published (menus, footer, emergency
+    numbers, language versions). Works whether or not the whole-page cache is on."""
+    full_key = f"lotsa:fragment:{generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
+
+
 def purge(**kwargs):
     """Invalidate every cached page (connected to publish/unpublish/delete/move and snippet saves)."""
     try:

@@ -47,7 +47,10 @@ class StaffSessionMiddleware:
 
     def __call__(self, request):
         session = getattr(request, "session", None)
-        if session is not None and session.get(STAFF_FLAG) and request.user.is_authenticated:
+        # Only a request that carries a session cookie can be a staff session: not touching the
+        # session otherwise keeps anonymous responses free of "Vary: Cookie" (the page cache).
+        if (session is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
+                and session.get(STAFF_FLAG) and request.user.is_authenticated):
             now = int(time.time())
             login_at = session.get(LOGIN_AT, 0)
             seen_at = session.get(SEEN_AT, login_at)

@@ -8,8 +8,14 @@ from portal.page_cache import purge
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(purge, dispatch_uid=f"lotsa-purge-{id(signal)}")
-    # Snippets and settings shown on every page (emergency numbers, contact details, places…).
+    # Snippets and settings shown on every page (emergency numbers, contact details, places…),
+    # and view restrictions and locales (the cached menus and language switchers depend on them).
     from django.apps import apps
+    from wagtail.models import Locale, PageViewRestriction
+
+    for model in (PageViewRestriction, Locale):
+        post_save.connect(purge, sender=model, dispatch_uid=f"lotsa-purge-save-{model._meta.label}")
+        post_delete.connect(purge, sender=model, dispatch_uid=f"lotsa-purge-del-{model._meta.label}")
 
     for model in apps.get_models():
         meta = model._meta

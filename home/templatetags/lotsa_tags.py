@@ -1,21 +1,48 @@
 """Template tags for the site chrome: language switcher, hreflang alternates, navigation,
-breadcrumbs. Cheap queries by default (no .specific())."""
+breadcrumbs. Cheap queries by default (no .specific()); what only changes on publish (menu,
+footer, emergency numbers, language versions) is kept in the fragment cache, which every
+publish purges (portal/page_cache.py), so most pages render their chrome without queries."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+
+from portal.page_cache import fragment
 
 register = template.Library()
 
 
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
+    site = _site(request)
     return site.root_page if site else None
 
 
+def _site_key(request):
+    site = _site(request)
+    return f"{site.pk if site else 0}:{request.get_host() if request else ''}"
+
+
 def _locales():
-    return {locale.language_code: locale for locale in Locale.objects.all()}
+    return fragment("locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+
+
+def active_locale():
+    """Locale.get_active() without a query (the locales come from the fragment cache)."""
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        code = None
+    return _locales().get(code) or Locale.get_active()
+
+
+def _lang():
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 @register.simple_tag(takes_context=True)
@@ -26,15 +53,24 @@ def language_versions(context):
     page = context.get("page")
     current = translation.get_language()
     locales = _locales()
-    root = _site_root(request)
+    site_key = _site_key(request)
+
+    def live_urls(translation_key, public):
+        pages = Page.objects.filter(translation_key=translation_key).live().select_related("locale")
+        if public:
+            pages = pages.public()
+        return {other.locale.language_code: other.get_url(request) for other in pages}
+
     translations = {}
     if isinstance(page, Page):
-        for other in Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale"):
-            translations[other.locale.language_code] = other
-    roots = {}
-    if root is not None:
-        for other in Page.objects.filter(translation_key=root.translation_key).live().select_related("locale"):
-            roots[other.locale.language_code] = other
+        translations = fragment(f"versions:{site_key}:{page.translation_key}",
+                                lambda: live_urls(page.translation_key, True))
+
+    def root_urls():
+        root = _site_root(request)
+        return live_urls(root.translation_key, False) if root is not None else {}
+
+    roots = fragment(f"roots:{site_key}", root_urls)
     versions = []
     for code, name in settings.LANGUAGES:
         if code not in locales:
@@ -42,11 +78,10 @@ def language_versions(context):
         url, translated = None, True
         if isinstance(page, Page):
             if code in translations:
-                url = translations[code].get_url(request)
+                url = translations[code]
             else:
                 translated = False
-                home = roots.get(code)
-                url = (home.get_url(request) if home else f"/{code}/") + "?untranslated=1"
+                url = (roots.get(code) or f"/{code}/") + "?untranslated=1"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
@@ -62,20 +97,25 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
-        return []
-    localized_root = root.localized
-    return localized_root.get_children().live().public().in_menu()
+
+    def build():
+        root = _site_root(request)
+        if root is None:
+            return []
+        return list(root.localized.get_children().live().public().in_menu())
+
+    return fragment(f"menu:{_site_key(request)}:{_lang()}", build)
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
-        return "/"
-    return root.localized.get_url(request) or "/"
+
+    def build():
+        root = _site_root(request)
+        return (root.localized.get_url(request) if root is not None else None) or "/"
+
+    return fragment(f"home-url:{_site_key(request)}:{_lang()}", build)
 
 
 @register.simple_tag(takes_context=True)
@@ -90,7 +130,7 @@ def breadcrumbs(context):
 def emergency_numbers():
     from home.models import EmergencyNumber
 
-    return EmergencyNumber.objects.filter(locale=Locale.get_active())
+    return fragment(f"emergency:{_lang()}", lambda: list(EmergencyNumber.objects.filter(locale=active_locale())))
 
 
 @register.filter
@@ -106,4 +146,5 @@ def footer_pages(context):
     """The accessibility statement and the pages under 'About the site', in this language."""
     from home.models import AccessibilityStatementPage
 
-    return AccessibilityStatementPage.objects.live().public().filter(locale=Locale.get_active())[:1]
+    return fragment(f"footer:{_lang()}", lambda: list(
+        AccessibilityStatementPage.objects.live().public().filter(locale=active_locale())[:1]))

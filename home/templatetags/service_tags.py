@@ -5,7 +5,6 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
 
 from home.models import WEEKDAYS
 
@@ -17,8 +16,12 @@ WEEKDAY_NAMES = dict(WEEKDAYS)
 def most_asked_services(limit=3):
     from home.models import ServicePage
 
-    return (ServicePage.objects.live().public().filter(locale=Locale.get_active(), home_order__isnull=False)
-            .defer_streamfields().order_by("home_order")[:limit])
+    from home.templatetags.lotsa_tags import _lang, active_locale
+    from portal.page_cache import fragment
+
+    return fragment(f"most-asked:{_lang()}:{limit}", lambda: list(
+        ServicePage.objects.live().public().filter(locale=active_locale(), home_order__isnull=False)
+        .defer_streamfields().order_by("home_order")[:limit]))
 
 
 @register.simple_tag(takes_context=True)
@@ -30,8 +33,14 @@ def services_index_url(context):
     cache = getattr(request, "_lotsa_services_index_url", None) if request else None
     if cache is not None:
         return cache
-    index = ServiceIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    url = index.get_url(request) if index else ""
+    from home.templatetags.lotsa_tags import _lang, _site_key, active_locale
+    from portal.page_cache import fragment
+
+    def build():
+        index = ServiceIndexPage.objects.live().filter(locale=active_locale()).first()
+        return index.get_url(request) if index else ""
+
+    url = fragment(f"services-index-url:{_site_key(request)}:{_lang()}", build)
     if request is not None:
         request._lotsa_services_index_url = url
     return url
