@@ -43,7 +43,10 @@ def ensure_form(parent, spec):
             ))
         parent.add_child(instance=page)
         page.save_revision().publish()
-    translate_all(page, spec)
+    if page.offer_booking != spec.get("offer_booking", False):  # a setting added later: keep old demo sites in step
+        page.offer_booking = spec.get("offer_booking", False)
+        page.save_revision().publish()
+    translate_all(page, spec)  # synchronises offer_booking to the translations
     return page
 
 

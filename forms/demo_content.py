@@ -37,6 +37,7 @@ CONTACT = {
                  "A coordinator will get in touch within two working days in the way you chose.",
                  "سيتواصل معك أحد المنسقين خلال يومي عمل بالطريقة التي اخترتها.")],
     "prefix": "KON", "category": "arende", "receipt": "e_post", "one_of": "telefon,e_post", "confirm": "",
+    "offer_booking": True,
     "fields": [
         ("steg_1", "step", False, t("Vad gäller det?", "What is it about?", "بماذا يتعلق الأمر؟"), NONE, NONE),
         ("arende", "radio", True, t("Vad vill du ha stöd med?", "What would you like support with?",
@@ -117,6 +118,7 @@ SCHOOL = {
     "thanks": [t("En samordnare kontaktar dig för att bestämma tid.", "A coordinator will contact you to agree on a time.",
                  "سيتواصل معك أحد المنسقين للاتفاق على موعد.")],
     "prefix": "SKO", "category": "plats", "receipt": "", "one_of": "", "confirm": "arbetsmejl",
+    "offer_booking": True,
     "fields": [
         ("steg_1", "step", False, t("Om dig och skolan", "About you and the school", "عنك وعن المدرسة"), NONE, NONE),
         ("skola", "singleline", True, t("Skola", "School", "المدرسة"), NONE, NONE),

@@ -97,8 +97,15 @@ class FormPage(RoutablePageMixin, AbstractForm):
         help_text=_("The notice holds a link and the reference number only, never the answers."),
     )
 
+    offer_booking = models.BooleanField(
+        _("offer bookable times"), default=False,
+        help_text=_("Show the first free meeting times on the first step and the confirmation page, "
+                    "for those who would rather book a meeting."),
+    )
+
     content_panels = AbstractForm.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("offer_booking"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("privacy_notice"),
         FieldPanel("thank_you_text"),

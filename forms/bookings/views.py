@@ -24,12 +24,15 @@ def _days(slots, chosen=None):
 
 
 def start(request):
-    schedules = Schedule.objects.filter(active=True).select_related("place")
-    rows = []
-    for schedule in schedules:
-        slots = services.bookable_slots(schedule)
-        rows.append((schedule, slots[0] if slots else None))
-    return render(request, "bookings/start.html", {"rows": rows})
+    """Every bookable schedule, or (?service=<page id>) those at a service's places."""
+    from home.models import ServicePage
+
+    from forms.bookings.offers import offers
+
+    service = None
+    if request.GET.get("service", "").isdigit():
+        service = ServicePage.objects.live().public().filter(pk=request.GET["service"]).first()
+    return render(request, "bookings/start.html", {"rows": offers(service), "service": service})
 
 
 def book(request, pk):

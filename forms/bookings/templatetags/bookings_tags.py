@@ -15,3 +15,11 @@ def with_description(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("bookings/includes/offer.html", takes_context=True)
+def booking_offer(context, service=None, limit=3):
+    """A 'Book a time' box with the first free times; for a service, at its places."""
+    from forms.bookings.offers import offers
+
+    return {"rows": offers(service, limit=limit), "service": service, "request": context.get("request")}
