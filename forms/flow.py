@@ -136,6 +136,20 @@ class FormSession:
     def clear(self):
         self.session.pop(self.key, None)
 
+    # The reference number is chosen when the check-your-answers page is shown and kept in the
+    # session, so that sending is idempotent: if the database stored the submission but the
+    # request then failed (the connection broke before the session was saved, and the user saw
+    # the 503 page), sending again finds that submission instead of storing a second one.
+    def pending_reference(self, prefix):
+        from forms.models import new_reference
+
+        state = self.state
+        if state and not state.get("reference"):
+            state["reference"] = new_reference(prefix)
+            self.session[self.key] = state
+            self.session.modified = True
+        return state.get("reference")
+
     # After sending: remember the reference so the confirmation page (and a replayed POST) can
     # show it without a second submission.
     @property

@@ -45,8 +45,19 @@ def normalise_answers(page, answers):
     return out
 
 
-def create_submission(page, answers, language):
-    """Store a finished form and queue its e-mails (after commit). Returns the submission."""
+def submission_with_reference(page, reference):
+    """The submission of this form already stored under `reference`, or None."""
+    if not reference:
+        return None
+    return Submission.objects.filter(reference=reference, form_page=page.source_page).first()
+
+
+def create_submission(page, answers, language, reference=None):
+    """Store a finished form and queue its e-mails (after commit). Returns the submission.
+
+    The row is stored first and the e-mails are tasks run after the commit: a mail server that
+    is down never loses a submission (the task fails, `notified_at` stays empty and
+    `manage.py purge_expired_submissions` sends it again)."""
     from forms import tasks
 
     source = page.source_page
@@ -56,7 +67,7 @@ def create_submission(page, answers, language):
         category = ", ".join(category)
     needs_confirmation = bool(source.confirm_email_field and data.get(source.confirm_email_field))
     submission = Submission(
-        reference=new_reference(source.reference_prefix or "LOT"), form_page=source, language=language,
+        reference=reference or new_reference(source.reference_prefix or "LOT"), form_page=source, language=language,
         data=data, category=str(category)[:255],
         confirmed_at=None if needs_confirmation else timezone.now(),
     )

@@ -117,6 +117,7 @@ def check(request, page):
     missing = session.first_missing(steps)
     if missing is not None:
         return HttpResponseRedirect(_step_url(page, missing))
+    reference = session.pending_reference(page.source_page.reference_prefix or "LOT")
 
     if request.method == "POST":
         if request.POST.get(flow.HONEYPOT):
@@ -132,7 +133,9 @@ def check(request, page):
             if not form.is_valid():
                 return HttpResponseRedirect(_step_url(page, s.number))
             answers.update({k: flow.to_json(v) for k, v in form.cleaned_data.items()})
-        submission = services.create_submission(page, answers, get_language())
+        submission = services.submission_with_reference(page, reference)
+        if submission is None:  # not sent before (see FormSession.pending_reference)
+            submission = services.create_submission(page, answers, get_language(), reference=reference)
         services.count_for_rate_limit(request)
         session.mark_sent(submission.reference)
         return HttpResponseRedirect(_url(page, request, "sent_view"))

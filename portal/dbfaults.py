@@ -1,8 +1,9 @@
 """A database outage gives a short, translated "try again" page (HTTP 503), not a 500.
 
 `DatabaseUnavailableMiddleware.process_exception` catches `OperationalError`/`InterfaceError`
-raised by a view; `portal.views.server_error` (handler500) renders the same page when the error
-comes from a middleware instead (e.g. the session save at the end of a request). The page is
+raised by a view; `SessionMiddleware` (in place of Django's) does the same when saving the
+session at the end of a request fails; `portal.views.server_error` (handler500) renders the same
+page when the error comes from any other middleware. The page is
 rendered without any database access and without context processors, since the database is
 what failed.
 
@@ -22,6 +23,8 @@ exception text, which can quote SQL parameters), so no personal data reaches the
 import logging
 
 from django.conf import settings
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template import loader
@@ -34,11 +37,15 @@ RETRY_AFTER_SECONDS = 30
 
 
 def is_database_error(exc):
-    if isinstance(exc, DATABASE_ERRORS):
-        return True
-    # psycopg / sqlite3 errors that escaped Django's wrapper (e.g. raised while connecting).
-    cause = getattr(exc, "__cause__", None)
-    return isinstance(cause, DATABASE_ERRORS)
+    """True for a database error, or an error raised while handling one (e.g. Django's
+    SessionInterrupted, raised when saving the session fails with a broken connection)."""
+    for _depth in range(6):
+        if exc is None:
+            return False
+        if isinstance(exc, DATABASE_ERRORS):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _drop_broken_connections():
@@ -68,6 +75,20 @@ def service_unavailable(request, exc=None):
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's session middleware, except that a session save that fails because the database
+    went away answers 503 "try again", not 400: Django turns the failed update into
+    SessionInterrupted (a "suspicious operation"), which would tell the user nothing useful."""
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except (SessionInterrupted, *DATABASE_ERRORS) as exc:
+            if is_database_error(exc):
+                return service_unavailable(request, exc)
+            raise
 
 
 class DatabaseUnavailableMiddleware:

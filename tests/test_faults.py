@@ -336,6 +336,44 @@ def test_outage_during_the_final_send_stores_nothing_and_the_retry_stores_one(ou
         assert value not in joined
 
 
+def test_outage_right_after_the_send_stores_it_once(outage, cleanup, all_logs):
+    """The submission is committed, then the connection breaks before the session is saved: the
+    user sees the 503 page, sends again when it is back, and still only one submission exists."""
+    if connection.vendor != "postgresql":
+        pytest.skip("cutting an open connection after a statement needs the PostgreSQL proxy")
+    sv = form_page("sv", "kontakta")
+    base = sv.url
+    cleanup["submissions_after"] = Submission.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    before = Submission.objects.count()
+    client = Client(raise_request_exception=False)  # the failure comes from a middleware: handler500
+    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    cleanup["sessions"].append(client.session.session_key)
+    client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67", "kontaktsatt": ["SMS"]})
+    client.post(base + "step/3/", {"samtycke": "on"})
+    assert client.get(base + "check/").status_code == 200  # the reference number is chosen here
+
+    def cut_after_insert(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.lstrip().upper().startswith("INSERT") and "forms_submission" in sql:
+            outage.cut()
+        return result
+
+    with connection.execute_wrapper(cut_after_insert):
+        r = client.post(base + "check/")
+    assert_try_again_page(r, SV_TEXT, "sv")
+    outage.restore()
+    assert Submission.objects.count() == before + 1  # stored before the break
+
+    r = client.post(base + "check/")  # the user tries again
+    assert r.status_code == 302 and r["Location"].endswith("/sent/")
+    assert Submission.objects.count() == before + 1  # ... and it is not stored twice
+    sub = Submission.objects.get(pk__gt=cleanup["submissions_after"], form_page=sv)
+    assert sub.reference in client.get(base + "sent/").content.decode()
+    joined = "\n".join(all_logs)
+    for value in PERSONAL:
+        assert value not in joined
+
+
 def test_outage_raised_in_a_middleware_is_a_503_too(outage, cleanup):
     """A database error outside the view (here: loading the session in a middleware-rendered
     response) goes through handler500, which answers with the same 503 page."""

@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.dbfaults.SessionMiddleware",  # Django's, with a 503 when the session save hits a DB outage
     "portal.middleware.UnknownLanguagePrefixMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
