@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from home.models import AGE_GROUPS, AUDIENCES, LEVELS, SERVICE_LANGUAGES, Area, ServicePage, ServicePlace, ServiceTopic, Topic
+from home.models import AGE_GROUPS, AUDIENCES, LEVELS, SERVICE_LANGUAGES, Area, ServicePage, ServiceTopic, Topic
 from home.opening_hours import place_status
 
 MAX_QUERY = 200
@@ -105,12 +105,43 @@ def services_queryset(filters, locale):
     return qs.distinct().order_by("title")
 
 
-def with_related(qs):
-    return qs.defer_streamfields().prefetch_related(
-        Prefetch("service_places", queryset=ServicePlace.objects.select_related("place__area")
-                 .prefetch_related("place__hours", "place__exceptions")),
-        Prefetch("service_topics", queryset=ServiceTopic.objects.select_related("topic")),
-    )
+def with_related(qs, topics=True):
+    """Services with their place rows and topics (each place is attached by `share_places`)."""
+    qs = qs.defer_streamfields().prefetch_related("service_places")
+    if topics:
+        qs = qs.prefetch_related(Prefetch("service_topics", queryset=ServiceTopic.objects.select_related("topic")))
+    return qs
+
+
+def share_places(services):
+    """Attach one Place object per place (with its area, hours and exceptions) to every place
+    row of `services`: a handful of places serve hundreds of services, so loading them once
+    instead of once per row keeps a long result list cheap."""
+    attach_places([row for service in services for row in service.service_places.all()])
+    return services
+
+
+def attach_places(rows):
+    """Set `row.place` on place rows (ServicePlace) from every place of the language, kept in
+    the fragment cache (purged whenever a place, its hours or anything published changes); a
+    place the cache does not know yet is loaded."""
+    from home.models import Place
+    from portal.page_cache import fragment
+
+    def load(**lookup):
+        return {place.pk: place for place in
+                Place.objects.filter(**lookup).select_related("area").prefetch_related("hours", "exceptions")}
+
+    if not rows:
+        return rows
+    locale_id = rows[0].locale_id
+    places = fragment(f"places:{locale_id}", lambda: load(locale_id=locale_id))
+    missing = {row.place_id for row in rows} - set(places)
+    if missing:
+        places = {**places, **load(pk__in=missing)}
+    for row in rows:
+        row.place = places[row.place_id]
+    return rows
 
 
 @dataclass
@@ -125,15 +156,17 @@ def search(filters, locale, page_size=PAGE_SIZE):
     paginator = Paginator(services_queryset(filters, locale).values_list("pk", flat=True), page_size)
     page = paginator.get_page(filters.page)
     ids = list(page.object_list)
-    services = list(with_related(ServicePage.objects.filter(pk__in=ids)).order_by("title"))
-    groups, no_place = {}, []
+    services = share_places(list(with_related(ServicePage.objects.filter(pk__in=ids), topics=False).order_by("title")))
+    groups, no_place, statuses = {}, [], {}
     for service in services:
         rows = [row for row in service.service_places.all()
                 if not filters.area or (row.place.area and row.place.area.slug == filters.area)]
         if not rows:
             no_place.append((service, None, None))
         for row in rows:
-            groups.setdefault(row.place.area, []).append((service, row.place, place_status(row.place)))
+            if row.place_id not in statuses:
+                statuses[row.place_id] = place_status(row.place)
+            groups.setdefault(row.place.area, []).append((service, row.place, statuses[row.place_id]))
     ordered = sorted(((area, items) for area, items in groups.items() if area is not None), key=lambda g: g[0].name)
     if None in groups:
         ordered.append((None, groups[None]))
@@ -144,7 +177,7 @@ def search(filters, locale, page_size=PAGE_SIZE):
 
 def service_listing(locale):
     """Every live service of one language, A–Z, for the services index (constant queries)."""
-    return list(with_related(ServicePage.objects.live().public().filter(locale=locale)).order_by("title"))
+    return share_places(list(with_related(ServicePage.objects.live().public().filter(locale=locale)).order_by("title")))
 
 
 # --- the guided 'find support' ---------------------------------------------------------------

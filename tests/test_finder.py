@@ -172,6 +172,7 @@ def test_guide_with_unknown_values_starts_over(client):
 # --- performance: the number of queries does not grow with the number of services ------------
 
 def _queries(client, url, params=None):
+    client.get(url, params or {})  # warm the caches (site root paths, menus, language versions) first
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, params or {})
     assert response.status_code == 200

@@ -252,7 +252,9 @@ class ServicePage(RoutablePageMixin, Page):
         from home.opening_hours import place_status
 
         context = super().get_context(request, *args, **kwargs)
-        rows = self.service_places.select_related("place__area").prefetch_related("place__hours", "place__exceptions")
+        from home.finder import attach_places
+
+        rows = attach_places(list(self.service_places.all()))
         context["places"] = [(row.place, place_status(row.place)) for row in rows]
         context["topics"] = [row.topic for row in self.service_topics.select_related("topic")]
         index_page = self.get_parent().specific
