@@ -3,21 +3,19 @@ import pytest
 from django.utils import timezone
 
 from forms.models import AuditEvent, FormPage, Submission
+from tests.factories import SubmissionFactory, demo_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def submissions():
-    form = FormPage.objects.get(locale__language_code="sv", slug="kontakta-rad-och-stod")
-    school = FormPage.objects.get(locale__language_code="sv", slug="boka-mote")
-    now = timezone.now()
-    a = Submission.objects.create(reference="KON-AAAAAA", form_page=form, language="sv", category="Ekonomi",
-                                  data={"fornamn": "Amira", "arende": "Ekonomi", "meddelande": "=HYPERLINK(1)"},
-                                  confirmed_at=now)
-    b = Submission.objects.create(reference="SKO-BBBBBB", form_page=school, language="ar", category="Digitalt",
-                                  data={"skola": "Västra"}, confirmed_at=now)
-    c = Submission.objects.create(reference="SKO-CCCCCC", form_page=school, language="sv", data={"skola": "Ej bekräftad"})
+    school = demo_form("boka-mote")
+    a = SubmissionFactory(reference="KON-AAAAAA", category="Ekonomi",
+                          data={"fornamn": "Amira", "arende": "Ekonomi", "meddelande": "=HYPERLINK(1)"})
+    b = SubmissionFactory(reference="SKO-BBBBBB", form_page=school, language="ar", category="Digitalt",
+                          data={"skola": "Västra"})
+    c = SubmissionFactory(reference="SKO-CCCCCC", form_page=school, data={"skola": "Ej bekräftad"}, confirmed_at=None)
     return a, b, c
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from funding.models import Application, FundProgrammePage
+from tests.factories import ApplicantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +36,8 @@ def post_step(client, app, step, fields, **extra):
 
 
 @pytest.fixture
-def lead(django_user_model):
-    from allauth.account.models import EmailAddress
-
-    user = django_user_model.objects.create_user("kim", "kim@example.org", "a-long-password-123")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+def lead():
+    return ApplicantFactory(username="kim", email="kim@example.org")
 
 
 @pytest.fixture
