@@ -1,4 +1,6 @@
 """Project-wide views: search, sitemap, robots.txt and the error pages."""
+import re
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, HttpResponseServerError
@@ -14,8 +16,17 @@ from portal.sitemaps import sitemap  # noqa: F401  (re-exported for urls.py)
 SEARCH_QUERY_MAX = 200
 
 
+def clean_search_query(raw):
+    """What the search backend can parse: no NUL or other control characters (SQLite's full-text
+    MATCH and PostgreSQL reject them with a database error), and no unbalanced double quote."""
+    text = re.sub(r"[\x00-\x1f\x7f]+", " ", raw[:SEARCH_QUERY_MAX])
+    if text.count('"') % 2:
+        text = text.replace('"', " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX]
+    query = clean_search_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
         results = (
