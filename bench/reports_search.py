@@ -38,6 +38,11 @@ CASES = [
 ]
 
 
+class Lines:
+    def write(self, text):
+        print(text, flush=True)
+
+
 def percentile(values, pct):
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
@@ -77,7 +82,7 @@ def main():
     have = ReportPage.objects.filter(locale__language_code="sv").count()
     if have < args.reports:
         t0 = time.perf_counter()
-        make_reports(args.reports - have, rng=random.Random(args.seed), stdout=sys.stdout)
+        make_reports(args.reports - have, rng=random.Random(args.seed), stdout=Lines())
         print(f"created {args.reports - have} Swedish reports (+ English and Arabic) in {time.perf_counter() - t0:.0f} s")
     counts = {code: ReportPage.objects.filter(locale__language_code=code).count() for code in ("sv", "en", "ar")}
     print("reports: " + ", ".join(f"{code} {n}" for code, n in counts.items()) + f" (total {sum(counts.values())})")

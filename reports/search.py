@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -101,7 +101,9 @@ def _where(index_page, query, selected):
             config = config_for_language(_language_code(index_page.locale_id))
             where.append("r.search @@ websearch_to_tsquery(%s::regconfig, %s)")
             params += [config, query]
-            rank, rank_params = "ts_rank(r.search, websearch_to_tsquery(%s::regconfig, %s))", [config, query]
+            # Ranked by the title's (inline, small) vector, then newest first: ranking every match
+            # by the whole text costs ~8x more (each vector read from TOAST).
+            rank, rank_params = "ts_rank(r.title_search, websearch_to_tsquery(%s::regconfig, %s))", [config, query]
         else:
             terms = simple_terms(query)
             if not terms:
@@ -145,14 +147,21 @@ def _language_code(locale_id):
     return _LOCALE_CODES.get(locale_id)
 
 
-FACET_SQL = """
-WITH m AS (SELECT r.page_id, r.year, r.report_type, r.organisation, r.fund FROM reports_searchrow r WHERE {where})
+SEARCH_SQL = """
+WITH m AS (SELECT r.page_id, r.year, r.report_type, r.organisation, r.fund, r.publication_date, r.title,
+                  {rank} AS rank FROM reports_searchrow r WHERE {where})
 SELECT 'year', CAST(m.year AS varchar(10)), COUNT(*) FROM m GROUP BY m.year
 UNION ALL SELECT 'type', m.report_type, COUNT(*) FROM m GROUP BY m.report_type
 UNION ALL SELECT 'org', m.organisation, COUNT(*) FROM m GROUP BY m.organisation
 UNION ALL SELECT 'fund', m.fund, COUNT(*) FROM m WHERE m.fund <> '' GROUP BY m.fund
-UNION ALL SELECT 'topic', t.topic, COUNT(DISTINCT t.page_id) FROM reports_reporttopic t
-    JOIN m ON m.page_id = t.page_id GROUP BY t.topic
+UNION ALL SELECT 'topic', x.topic, COUNT(*) FROM (SELECT DISTINCT t.page_id, t.topic FROM reports_reporttopic t
+    JOIN m ON m.page_id = t.page_id) x GROUP BY x.topic
+UNION ALL SELECT 'hit', CAST(h.page_id AS varchar(20)), h.n FROM (
+    SELECT m.page_id, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM m ORDER BY {order} LIMIT %s OFFSET %s) h
+"""
+PAGE_SQL = """
+SELECT r.page_id FROM reports_searchrow r WHERE {where}
+ORDER BY {order} LIMIT %s OFFSET %s
 """
 
 
@@ -160,6 +169,8 @@ def facet_counts(rows, selected):
     """Facets from (facet, value, count) rows; returns (total, facets)."""
     counts = {key: {} for key, _heading in FACETS}
     for key, value, n in rows:
+        if key == "hit":
+            continue
         if key == "year":
             value = int(value) if value is not None else None
         counts[key][value] = n
@@ -189,10 +200,18 @@ def facet_counts(rows, selected):
 
 
 ORDERS = {
-    "newest": "r.publication_date DESC, r.page_id DESC",
-    "oldest": "r.publication_date ASC, r.page_id ASC",
-    "title": "r.title ASC, r.page_id ASC",
+    "relevance": "{t}.rank DESC, {t}.publication_date DESC, {t}.page_id DESC",
+    "newest": "{t}.publication_date DESC, {t}.page_id DESC",
+    "oldest": "{t}.publication_date ASC, {t}.page_id ASC",
+    "title": "{t}.title ASC, {t}.page_id ASC",
 }
+
+
+def _page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
 class _Listing:
@@ -223,22 +242,37 @@ def search_reports(index_page, request):
         sort = "relevance" if query else "newest"
 
     where, params, rank, rank_params = _where(index_page, query, selected)
+    if not rank:
+        rank, rank_params = "0", []
+    order = sort if sort in ORDERS else "newest"
+    offset = (_page_number(request.GET.get("page", 1)) - 1) * PER_PAGE
+    sql = SEARCH_SQL.format(where=where, rank=rank, order=ORDERS[order].format(t="m"))
+    args = [*rank_params, *params, PER_PAGE, offset]
     with connection.cursor() as cursor:
-        cursor.execute(FACET_SQL.format(where=where), params)
-        total, facets = facet_counts(cursor.fetchall(), selected)
+        if query and connection.vendor == "postgresql":
+            # Facet counts need no tsvector: reading the matches from the GIN index (a bitmap) is
+            # ~20x faster than the sequential scan the planner picks when most reports match.
+            with transaction.atomic(savepoint=False):
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(sql, args)
+                rows = cursor.fetchall()
+                cursor.execute("RESET enable_seqscan")
+        else:
+            cursor.execute(sql, args)
+            rows = cursor.fetchall()
+    total, facets = facet_counts(rows, selected)
+    hits = [int(value) for _n, value in sorted((n, value) for key, value, n in rows if key == "hit")]
 
-    if sort == "relevance" and rank:
-        order, order_params = f"{rank} DESC, {ORDERS['newest']}", rank_params
-    else:
-        order, order_params = ORDERS.get(sort, ORDERS["newest"]), []
-
-    def fetch(offset, limit):
+    def fetch(start, limit):
         if limit <= 0:
             return []
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT r.page_id FROM reports_searchrow r WHERE {where} ORDER BY {order} "
-                           "LIMIT %s OFFSET %s", [*params, *order_params, limit, offset])
-            ids = [row[0] for row in cursor.fetchall()]
+        if start == offset:
+            ids = hits[:limit]
+        else:  # a page past the end: the paginator shows the last one
+            with connection.cursor() as cursor:
+                cursor.execute(PAGE_SQL.format(where=where, order=ORDERS[order].format(t="r").replace(
+                    "r.rank", rank)), [*params, *(rank_params if order == "relevance" else []), limit, start])
+                ids = [row[0] for row in cursor.fetchall()]
         if not ids:
             return []
         pages = ReportPage.objects.filter(pk__in=ids).defer_streamfields().defer("document_text")

@@ -58,6 +58,19 @@ def create_table(schema_editor):
         schema_editor.execute(f"CREATE INDEX {TABLE}_search ON {TABLE} USING gin (search)")
 
 
+def add_title_vector(schema_editor):
+    """PostgreSQL only: ``title_search`` (the title's tsvector, stored inline: ranking reads it for
+    every matched row) and a low TOAST threshold, so the full vector lives out of line and the
+    main table that facet counts scan stays small."""
+    global _HAS_TITLE
+    _HAS_TITLE = None
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN title_search tsvector NOT NULL DEFAULT ''")
+    schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN title_search SET STORAGE PLAIN")
+    schema_editor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)")
+
+
 def drop_table(schema_editor):
     schema_editor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
@@ -157,13 +170,16 @@ def sync_pages(page_ids):
             if not rows:
                 continue
             if postgres:
-                sql = (f"INSERT INTO {TABLE} ({_COLUMNS}, search) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                title_column, title_value = _title_vector(cursor)
+                sql = (f"INSERT INTO {TABLE} ({_COLUMNS}, search{title_column}) VALUES (%s, %s, %s, %s, %s, %s, %s, "
+                       "%s, %s, %s, %s, "
                        "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
                        "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-                       "setweight(to_tsvector(%s::regconfig, %s), 'C'))")
+                       f"setweight(to_tsvector(%s::regconfig, %s), 'C'){title_value})")
                 params = [[r["page_id"], r["locale_id"], r["path"], r["depth"], r["live"], r["title"],
                            r["publication_date"], r["year"], r["report_type"], r["organisation"], r["fund"],
-                           r["config"], r["a"], r["config"], r["b"], r["config"], r["c"]] for r in rows]
+                           r["config"], r["a"], r["config"], r["b"], r["config"], r["c"],
+                           *([r["config"], r["a"]] if title_column else [])] for r in rows]
             else:
                 sql = f"INSERT INTO {TABLE} ({_COLUMNS}, search) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 params = [[r["page_id"], r["locale_id"], r["path"], r["depth"], r["live"], r["title"],
@@ -172,6 +188,19 @@ def sync_pages(page_ids):
             cursor.executemany(sql, params)
             written += len(rows)
     return written
+
+
+def _title_vector(cursor):
+    """The title column's SQL, when the table has it (it does after migration 0005)."""
+    global _HAS_TITLE
+    if _HAS_TITLE is None:
+        cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
+                       [TABLE, "title_search"])
+        _HAS_TITLE = cursor.fetchone() is not None
+    return (", title_search", ", to_tsvector(%s::regconfig, %s)") if _HAS_TITLE else ("", "")
+
+
+_HAS_TITLE = None
 
 
 def delete_pages(page_ids):
