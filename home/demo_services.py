@@ -171,4 +171,7 @@ def make_bulk_services(index, count, *, word="Volymtjanst", places=(), topics=()
     ServiceTopic.objects.bulk_create([ServiceTopic(service=page, topic=topic, locale_id=index.locale_id, sort_order=n)
                                       for page in created for n, topic in enumerate(topics)])
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+    from portal.page_cache import purge
+
+    purge()  # no publish signal was sent: drop cached pages, menus and finder results
     return created

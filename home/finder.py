@@ -1,6 +1,7 @@
 """The service finder and the guided 'find support' questions: parsing the GET parameters
 (unknown values are dropped and reported, never an error), and one search whose number of
 queries does not depend on the number of services."""
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -43,8 +44,10 @@ class Filters:
 
     @classmethod
     def from_query(cls, params, locale):
-        topics = list(Topic.objects.filter(locale=locale))
-        areas = list(Area.objects.all())
+        from portal.page_cache import fragment
+
+        topics = fragment(f"finder-topics:{locale.pk}", lambda: list(Topic.objects.filter(locale=locale)))
+        areas = fragment("finder-areas", lambda: list(Area.objects.all()))
         allowed = {
             "who": {k for k, _l in WHO_CHOICES},
             "topic": {t.slug for t in topics},
@@ -152,10 +155,38 @@ class Result:
     services: list
 
 
+class _CachedPage:
+    """What a Paginator needs of one page of results that came from the cache."""
+
+    def __init__(self, count, ids):
+        self._count, self.ids = count, ids
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self.ids
+
+
+def _result_ids(filters, locale, page_size):
+    """(count, page number, ids of that page) for the filters, from the fragment cache (purged
+    on every publish): the same filters ask the same two SQL queries again and again."""
+    from portal.page_cache import fragment
+
+    def build():
+        paginator = Paginator(services_queryset(filters, locale).values_list("pk", flat=True), page_size)
+        page = paginator.get_page(filters.page)
+        return paginator.count, page.number, list(page.object_list)
+
+    wanted = (filters.who, filters.topic, filters.area, filters.lang, filters.level, filters.q, filters.page, page_size)
+    key = hashlib.sha1(repr(wanted).encode()).hexdigest()
+    return fragment(f"finder:{locale.pk}:{key}", build)
+
+
 def search(filters, locale, page_size=PAGE_SIZE):
-    paginator = Paginator(services_queryset(filters, locale).values_list("pk", flat=True), page_size)
-    page = paginator.get_page(filters.page)
-    ids = list(page.object_list)
+    count, number, ids = _result_ids(filters, locale, page_size)
+    paginator = Paginator(_CachedPage(count, ids), page_size)
+    page = paginator.get_page(number)
     services = share_places(list(with_related(ServicePage.objects.filter(pk__in=ids), topics=False).order_by("title")))
     groups, no_place, statuses = {}, [], {}
     for service in services:
@@ -172,7 +203,7 @@ def search(filters, locale, page_size=PAGE_SIZE):
         ordered.append((None, groups[None]))
     if no_place:
         ordered.append(("elsewhere", no_place))
-    return Result(count=paginator.count, page=page, groups=ordered, services=services)
+    return Result(count=count, page=page, groups=ordered, services=services)
 
 
 def service_listing(locale):

@@ -64,6 +64,9 @@ def bulk_add_children(parent, pages, *, batch=500, index=False):
 
             get_search_backend().add_bulk(model, list(model.objects.filter(pk__in=[p.pk for p in chunk])))
         saved += chunk
+    from portal.page_cache import purge
+
+    purge()  # no publish signal was sent: drop cached pages, menus and finder results
     return saved
 
 
