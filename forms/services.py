@@ -162,7 +162,18 @@ def purge_expired(now=None):
     return len(expired)
 
 
+RECEIPT_RETRY_DAYS = 7
+
+
 def pending_notifications(older_than_minutes=5):
-    """Confirmed submissions whose mailbox notice has not gone out yet (a failed send)."""
-    cutoff = timezone.now() - timezone.timedelta(minutes=older_than_minutes)
-    return Submission.objects.filter(confirmed_at__isnull=False, notified_at__isnull=True, confirmed_at__lte=cutoff)
+    """Confirmed submissions whose mailbox notice, or whose receipt to the sender (on a form that
+    sends receipts, for RECEIPT_RETRY_DAYS), has not gone out yet: a failed send. The task skips
+    what was sent already and submissions without an address, so a retry never mails twice."""
+    from django.db.models import Q
+
+    now = timezone.now()
+    cutoff = now - timezone.timedelta(minutes=older_than_minutes)
+    receipt_missing = (Q(receipt_sent_at__isnull=True) & ~Q(form_page__receipt_email_field="")
+                       & Q(confirmed_at__gte=now - timezone.timedelta(days=RECEIPT_RETRY_DAYS)))
+    return Submission.objects.filter(Q(notified_at__isnull=True) | receipt_missing,
+                                     confirmed_at__isnull=False, confirmed_at__lte=cutoff)
