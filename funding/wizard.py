@@ -15,6 +15,16 @@ from funding.forms import OPTIONAL_STEPS, STEP_TITLES, STEPS, budget_years
 from funding.models import Application, Attachment
 
 
+def _without_nul(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_nul(v) for v in value]
+    return value
+
+
 class ApplicationStorage(BaseStorage):
     """formtools storage backed by `Application.data["wizard"]` (JSON in the database)."""
 
@@ -32,6 +42,12 @@ class ApplicationStorage(BaseStorage):
     def reset(self):
         # Submitting does not wipe the answers: they are the application.
         self.data[self.step_key] = None
+
+    def set_step_data(self, step, cleaned_data):
+        # The raw answers are kept as typed (valid or not), in JSON: PostgreSQL cannot store a
+        # NUL character in text or JSON, so it goes (the form shows its own error for it).
+        super().set_step_data(step, cleaned_data)
+        self.data[self.step_data_key][step] = _without_nul(self.data[self.step_data_key][step])
 
     def get_step_files(self, step):
         return None  # attachments are saved as Attachment rows at once, not kept in the wizard

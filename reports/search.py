@@ -60,8 +60,9 @@ def _selected(request):
         "year": years,
         "type": [v for v in get.getlist("type") if v in ReportType.values],
         "topic": [v for v in get.getlist("topic") if v in Topic.values],
-        "org": [v[:200] for v in get.getlist("org") if v.strip()],
-        "fund": [v[:200] for v in get.getlist("fund") if v.strip()],
+        # PostgreSQL cannot compare text containing NUL: drop it rather than answer 500
+        "org": [v.replace("\x00", "")[:200] for v in get.getlist("org") if v.replace("\x00", "").strip()],
+        "fund": [v.replace("\x00", "")[:200] for v in get.getlist("fund") if v.replace("\x00", "").strip()],
     }
 
 
