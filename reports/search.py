@@ -156,7 +156,7 @@ UNION ALL SELECT 'type', m.report_type, COUNT(*) FROM m GROUP BY m.report_type
 UNION ALL SELECT 'org', m.organisation, COUNT(*) FROM m GROUP BY m.organisation
 UNION ALL SELECT 'fund', m.fund, COUNT(*) FROM m WHERE m.fund <> '' GROUP BY m.fund
 UNION ALL SELECT 'topic', x.topic, COUNT(*) FROM (SELECT DISTINCT t.page_id, t.topic FROM reports_reporttopic t
-    JOIN m ON m.page_id = t.page_id) x GROUP BY x.topic
+    WHERE t.page_id IN (SELECT m.page_id FROM m)) x GROUP BY x.topic
 UNION ALL SELECT 'hit', CAST(h.page_id AS varchar(20)), h.n FROM (
     SELECT m.page_id, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM m ORDER BY {order} LIMIT %s OFFSET %s) h
 """
