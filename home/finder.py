@@ -4,9 +4,11 @@ queries does not depend on the number of services."""
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from home.models import AGE_GROUPS, AUDIENCES, LEVELS, SERVICE_LANGUAGES, Area, ServicePage, ServiceTopic, Topic
@@ -147,14 +149,6 @@ def attach_places(rows):
     return rows
 
 
-@dataclass
-class Result:
-    count: int
-    page: object
-    groups: list  # [(Area or None, [(service, place or None, Status or None)])]
-    services: list
-
-
 class _CachedPage:
     """What a Paginator needs of one page of results that came from the cache."""
 
@@ -169,8 +163,8 @@ class _CachedPage:
 
 
 def _result_ids(filters, locale, page_size):
-    """(count, page number, ids of that page) for the filters, from the fragment cache (purged
-    on every publish): the same filters ask the same two SQL queries again and again."""
+    """(count, page number, ids of that page, cache key) for the filters, from the fragment
+    cache (purged on every publish): the same filters ask the same two SQL queries again and again."""
     from portal.page_cache import fragment
 
     def build():
@@ -179,32 +173,65 @@ def _result_ids(filters, locale, page_size):
         return paginator.count, page.number, list(page.object_list)
 
     wanted = (filters.who, filters.topic, filters.area, filters.lang, filters.level, filters.q, filters.page, page_size)
-    key = hashlib.sha1(repr(wanted).encode()).hexdigest()
-    return fragment(f"finder:{locale.pk}:{key}", build)
+    key = f"{locale.pk}:" + hashlib.sha1(repr(wanted).encode()).hexdigest()
+    return (*fragment(f"finder:{key}", build), key)
+
+
+class Result:
+    """One page of finder results: the count and the page come from the (cached) ids; the
+    services, grouped by area with their places and opening status, are loaded only when a
+    template asks for `groups` (not at all when the rendered list is in the cache)."""
+
+    def __init__(self, count, page, ids, filters, key):
+        self.count, self.page, self.ids, self.filters, self.key = count, page, ids, filters, key
+
+    @cached_property
+    def services(self):
+        return share_places(list(with_related(ServicePage.objects.filter(pk__in=self.ids), topics=False)
+                                 .order_by("title")))
+
+    @cached_property
+    def groups(self):
+        """[(Area, "elsewhere" or None, [(service, place or None, Status or None)])]"""
+        filters = self.filters
+        groups, no_place, statuses = {}, [], {}
+        for service in self.services:
+            rows = [row for row in service.service_places.all()
+                    if not filters.area or (row.place.area and row.place.area.slug == filters.area)]
+            if not rows:
+                no_place.append((service, None, None))
+            for row in rows:
+                if row.place_id not in statuses:
+                    statuses[row.place_id] = place_status(row.place)
+                groups.setdefault(row.place.area, []).append((service, row.place, statuses[row.place_id]))
+        ordered = sorted(((area, items) for area, items in groups.items() if area is not None),
+                         key=lambda g: g[0].name)
+        if None in groups:
+            ordered.append((None, groups[None]))
+        if no_place:
+            ordered.append(("elsewhere", no_place))
+        return ordered
 
 
 def search(filters, locale, page_size=PAGE_SIZE):
-    count, number, ids = _result_ids(filters, locale, page_size)
-    paginator = Paginator(_CachedPage(count, ids), page_size)
-    page = paginator.get_page(number)
-    services = share_places(list(with_related(ServicePage.objects.filter(pk__in=ids), topics=False).order_by("title")))
-    groups, no_place, statuses = {}, [], {}
-    for service in services:
-        rows = [row for row in service.service_places.all()
-                if not filters.area or (row.place.area and row.place.area.slug == filters.area)]
-        if not rows:
-            no_place.append((service, None, None))
-        for row in rows:
-            if row.place_id not in statuses:
-                statuses[row.place_id] = place_status(row.place)
-            groups.setdefault(row.place.area, []).append((service, row.place, statuses[row.place_id]))
-    ordered = sorted(((area, items) for area, items in groups.items() if area is not None), key=lambda g: g[0].name)
-    if None in groups:
-        ordered.append((None, groups[None]))
-    if no_place:
-        ordered.append(("elsewhere", no_place))
-    return Result(count=count, page=page, groups=ordered, services=services)
+    count, number, ids, key = _result_ids(filters, locale, page_size)
+    page = Paginator(_CachedPage(count, ids), page_size).get_page(number)
+    return Result(count, page, ids, filters, key)
 
+
+def rendered_results(result, request, place_base):
+    """The HTML of the grouped result list, cached per filter combination and minute (it says
+    "open now, until 17:00"), and purged with everything else on publish."""
+    from django.template.loader import render_to_string
+
+    from home.opening_hours import now_local
+    from portal.page_cache import fragment
+
+    minute = now_local().strftime("%Y%m%d%H%M")
+    key = f"finder-html:{result.key}:{request.get_host()}:{translation.get_language()}:{minute}:{place_base}"
+    return fragment(key, lambda: render_to_string("home/includes/result_groups.html",
+                                                  {"result": result, "place_base": place_base}, request=request),
+                    timeout=120)
 
 def service_listing(locale):
     """Every live service of one language, A–Z, for the services index (constant queries)."""

@@ -312,9 +312,15 @@ class FindSupportPage(RoutablePageMixin, Page):
     def finder_route(self, request):
         from home import finder
 
+        from django.utils.safestring import mark_safe
+
+        from home.templatetags.service_tags import services_index_url
+
         filters = finder.Filters.from_query(request.GET, self.locale)
         result = finder.search(filters, self.locale)
-        return self.render(request, context_overrides={"filters": filters, "result": result,
+        place_base = services_index_url({"request": request}) + "places/"
+        results_html = mark_safe(finder.rendered_results(result, request, place_base)) if result.count else ""
+        return self.render(request, context_overrides={"filters": filters, "result": result, "results_html": results_html,
                                                        "guide_url": self.url + self.reverse_subpage("guide")})
 
     @path("guide/", name="guide")
