@@ -87,8 +87,8 @@ def test_every_role_reaches_the_admin(client_as, group, status):
 
 
 def test_anonymous_is_sent_to_the_admin_login(client):
-    response = client.get("/admin/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    response = client.get("/admin/")  # the one login page, with rate limit and two-factor step
+    assert response.status_code == 302 and "/accounts/login/?next=/admin/" in response["Location"]
 
 
 def test_communicator_translates_syncs_and_publishes_with_wagtail_localize(client_as, demo_users,

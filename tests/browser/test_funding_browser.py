@@ -125,10 +125,11 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     # --- the fund manager reviews and approves ---------------------------------------------
     admin = browser.new_context()
     manager = admin.new_page()
-    manager.goto(f"{live_url}/admin/login/")
-    manager.fill("#id_username", "fondforvaltare")
+    manager.goto(f"{live_url}/admin/login/?next=/admin/")  # redirects to the site's login page
+    manager.fill("#id_login", "fondforvaltare@lotsa.example")
     manager.fill("#id_password", "lotsa-fondforvaltare-demo")
-    manager.locator("form button[type=submit]").first.click()
+    manager.locator("main form button[type=submit]").first.click()
+    manager.wait_for_url(re.compile(r"^[^?]*/admin/"), wait_until="domcontentloaded")
     manager.goto(f"{live_url}/admin/funding_applications/inspect/{application.pk}/")
     manager.select_option("#id_to", "in_review")
     manager.get_by_role("button", name=re.compile("Spara statusändringen|Save the status change")).click()
