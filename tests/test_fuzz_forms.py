@@ -226,7 +226,7 @@ def test_finder_search_and_knowledge_bank_parameters(client, urls, value, other,
     assert_safe(client.get(urls["kb"], {name: value for name in kb_names} | {"q": other, "page": number}), "kb search")
 
 
-@FUZZ
+@settings(FUZZ, max_examples=6)  # eight steps and three pages per example
 @given(value=values, fuzz_typed=st.booleans())
 @example(value="a\x00b", fuzz_typed=True)  # was a 500 on PostgreSQL: NUL in the stored answers
 def test_funding_wizard_steps(client, django_user_model, value, fuzz_typed):
