@@ -68,6 +68,17 @@ class NumberField(forms.CharField):
         return parse_number(super().clean(value))
 
 
+class Form(forms.Form):
+    """Text typed in another script than the page's (Swedish in the Arabic wizard) keeps its own
+    direction: every text box is dir="auto" unless a field says otherwise (numbers are ltr)."""
+
+    def __getitem__(self, name):
+        widget = self.fields[name].widget
+        if isinstance(widget, (forms.TextInput, forms.Textarea)) and "dir" not in widget.attrs:
+            widget.attrs["dir"] = "auto"
+        return super().__getitem__(name)
+
+
 def _count(form, name, default, maximum):
     try:
         return max(1, min(maximum, int(form.data.get(form.add_prefix(name)) or default)))
@@ -75,18 +86,18 @@ def _count(form, name, default, maximum):
         return default
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(Form):
     summary = textarea(_("Summary of the project and its results"),
                        help_text=_("A few sentences. It is published in the knowledge bank when the report is "
                                    "approved."))
 
 
-class DoneForm(forms.Form):
+class DoneForm(Form):
     what_was_done = textarea(_("What was done"),
                              help_text=_("The activities, who took part, and what changed on the way."))
 
 
-class GoalsForm(forms.Form):
+class GoalsForm(Form):
     """One assessment and analysis per goal of the application."""
 
     def __init__(self, *args, goals=None, **kwargs):
@@ -107,7 +118,7 @@ class GoalsForm(forms.Form):
                  "analysis": self.cleaned_data[f"g{i}_analysis"]} for i, goal in enumerate(self.goals, start=1)]
 
 
-class EffectTargetsForm(forms.Form):
+class EffectTargetsForm(Form):
     rows = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_ROWS)
 
     def __init__(self, *args, **kwargs):
@@ -153,7 +164,7 @@ class EffectTargetsForm(forms.Form):
                 for i in range(self.n_rows) if data.get(f"r{i}_label")]
 
 
-class KeyFiguresForm(forms.Form):
+class KeyFiguresForm(Form):
     """Tables of key figures: rows (a label each) by columns (the project's years)."""
 
     tables = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=MAX_TABLES)
@@ -238,7 +249,7 @@ class KeyFiguresForm(forms.Form):
         return tables
 
 
-class EconomyForm(forms.Form):
+class EconomyForm(Form):
     """The granted budget's lines by year: the outcome of each, and an explanation where the
     deviation exceeds the fund's threshold."""
 
@@ -304,7 +315,7 @@ class EconomyForm(forms.Form):
         return data
 
 
-class BenefitForm(forms.Form):
+class BenefitForm(Form):
     """Optional: what the service cost per case and what the avoided alternatives would have cost."""
 
     service_cost = AmountField(label=_("Cost of the service for the period (kr)"))
@@ -335,13 +346,13 @@ class BenefitForm(forms.Form):
                 "alternative": data.get("alternative", "")}
 
 
-class LessonsForm(forms.Form):
+class LessonsForm(Form):
     lessons = textarea(_("Lessons learned"))
     next_steps = textarea(_("What happens next"),
                           help_text=_("How the work continues after the project, and who is responsible."))
 
 
-class AttachmentsForm(forms.Form):
+class AttachmentsForm(Form):
     file = forms.FileField(label=_("Add an attachment (PDF, Word, Excel, PowerPoint or OpenDocument, at most "
                                    "10 MB)"), required=False,
                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
@@ -379,7 +390,7 @@ class AttachmentsForm(forms.Form):
         return upload
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     confirm = forms.BooleanField(label=_("I have checked the answers and the report may be sent to the fund "
                                          "managers."))
 
@@ -399,7 +410,7 @@ STEPS = [
 STEP_TITLES = {name: title for name, _form, title in STEPS}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
         ("approve", _("Approve the final report")), ("return", _("Return it to the project lead with comments"))])
     comment = forms.CharField(label=_("Comment to the project lead"), required=False, max_length=5000,

@@ -160,9 +160,11 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     moderator.goto(f"{live_url}/admin/pages/{kb_page.pk}/edit/")
     moderator.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])") \
         .dispatch_event("click")
-    moderator.wait_for_load_state()
-    moderator.wait_for_timeout(500)
-    kb_page.refresh_from_db()
+    for _attempt in range(40):  # the approval posts the edit form and publishes on the server
+        kb_page.refresh_from_db()
+        if kb_page.live:
+            break
+        moderator.wait_for_timeout(250)
     assert kb_page.live
     moderator_context.close()
 
