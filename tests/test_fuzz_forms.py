@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 # No shrinking phase: a failure is reported with the example that failed (shrinking a 100 kB
 # request through the whole stack can take minutes), which keeps the suite's time bounded.
-settings.register_profile("lotsa-fuzz", max_examples=12, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+settings.register_profile("lotsa-fuzz", max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                                  HealthCheck.data_too_large, HealthCheck.large_base_example])
 FUZZ = settings.get_profile("lotsa-fuzz")

@@ -64,6 +64,9 @@ MATRIX = """
 /sv/funding/my/                                        302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404
 /sv/funding/my/{lead_app}/pdf/                         302  404  200  404  404  404  404  404
+# another project lead's final report (demo: an approved project with its report)
+/sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404
 /sv/funding/apply/{lead_app}/applicant/                302  404  302  404  404  404  404  404
 /sv/funding/my/{resident_app}/                         302  200  404  404  404  404  404  404
 /sv/funding/apply/{resident_app}/applicant/            302  200  404  404  404  404  404  404
@@ -85,12 +88,15 @@ MATRIX = """
 /admin/snippets/bookings/schedule/                     302  302  302  302  302  200  302  200
 /admin/settings/home/contactsettings/{site}/           302  302  302  302  200  302  302  200
 /admin/reports/unreviewed-services/                    302  302  302  200  200  200  200  200
+/admin/reports/unreviewed-services/results/            302  302  302  200  200  200  200  200
 # personal data: form submissions
 /admin/inbox/                                          302  302  302  403  403  200  403  200
 /admin/inbox/inspect/{submission}/                     302  302  302  403  403  200  403  200
 /admin/inbox/edit/{submission}/                        302  302  302  403  403  200  403  200
 /admin/inbox/?export=csv                               302  302  302  403  403  200  403  200
+/admin/inbox/results/                                  302  302  302  403  403  200  403  200
 /admin/inbox-audit/                                    302  302  302  403  403  403  403  200
+/admin/inbox-audit/results/                            302  302  302  403  403  403  403  200
 # personal data: bookings
 /admin/bookings/                                       302  302  302  302  302  200  302  200
 /admin/bookings/export/                                302  302  302  302  302  200  302  200
@@ -103,6 +109,9 @@ MATRIX = """
 /admin/funding_applications/inspect/{lead_app}/        302  302  302  302  302  302  200  200
 /admin/funding_applications/?export=csv                302  302  302  302  302  302  200  200
 /admin/funding/summary/                                302  302  302  302  302  302  200  200
+/admin/funding_applications/results/                   302  302  302  302  302  302  200  200
+/admin/final_reports/                                  302  302  302  302  302  302  200  200
+/admin/final_reports/results/                          302  302  302  302  302  302  200  200
 # users, groups, site settings
 /admin/users/                                          302  302  302  302  302  302  302  200
 /admin/groups/                                         302  302  302  302  302  302  302  200
@@ -137,7 +146,7 @@ def places(django_user_model, demo_users):
     from forms.surveys.models import SurveyPage
     from funding.models import Application, FundProgrammePage
     from home.models import FindSupportPage, HomePage
-    from reports.models import KnowledgeBankIndexPage, ReportPage
+    from reports.models import FinalReport, KnowledgeBankIndexPage, ReportPage
 
     resident = django_user_model.objects.create_user("invanare", "invanare@example.org", "a-long-password-123")
     EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
@@ -150,6 +159,7 @@ def places(django_user_model, demo_users):
     schedule = Schedule.objects.filter(active=True).first()
     slot = services.bookable_slots(schedule)[0]
     booking = Booking.objects.create(slot=slot, seat=1, first_name="Amina", email="amina@example.se", language="sv")
+    final_report = FinalReport.objects.exclude(application__user=lead).first()
     sv = lambda model: model.objects.live().filter(locale__language_code="sv").first()  # noqa: E731
     values = {
         "finder": sv(FindSupportPage).url, "contact_form": contact.url,
@@ -157,6 +167,7 @@ def places(django_user_model, demo_users):
         "schedule": schedule.pk, "booking_token": services.make_token(booking),
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
+        "final_app": final_report.application_id,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
     }
     users = {"anon": None, "resident": resident, "lead": lead, **demo_users}
@@ -182,6 +193,26 @@ def test_permission_matrix(client, places, role):
         if status != expected[role]:
             wrong.append(f"{url:55} expected {expected[role]}, got {status}   ({full})")
     assert not wrong, f"{role}: {len(wrong)} cells differ from the matrix:\n" + "\n".join(wrong)
+
+
+def test_every_admin_view_of_ours_is_in_the_matrix():
+    """A new admin view (register_admin_urls, a viewset) must get its row above."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + str(p.pattern))
+            else:
+                view = getattr(p.callback, "view_class", p.callback)
+                yield "/" + prefix + str(p.pattern), view.__module__
+
+    ours = {"forms", "funding", "home", "reports", "portal"}
+    in_matrix = {url.split("?")[0] for url, _codes in parse_matrix()}
+    missing = [route for route, module in walk(get_resolver().url_patterns)
+               if route.startswith("/admin/") and "<" not in route and module.split(".")[0] in ours
+               and route not in in_matrix]
+    assert not missing, f"admin views without a row in MATRIX: {missing}"
 
 
 def test_every_sitemap_url_is_public(client):
