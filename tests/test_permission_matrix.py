@@ -64,7 +64,7 @@ MATRIX = """
 /sv/funding/my/                                        302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404
 /sv/funding/my/{lead_app}/pdf/                         302  404  200  404  404  404  404  404
-# another project lead's final report (demo: an approved project with its report)
+# another project lead's final report (the demo's projektledare2 and their report)
 /sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404
 /sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404
 /sv/funding/apply/{lead_app}/applicant/                302  404  302  404  404  404  404  404
