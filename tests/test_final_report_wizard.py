@@ -57,6 +57,9 @@ def test_only_the_projects_own_lead_reaches_the_final_report(client, project, de
         assert client.get(url).status_code == 404
         assert client.get(f"/sv/funding/my/{project.pk}/final-report/").status_code == 404
         assert client.get(f"/sv/funding/my/{project.pk}/final-report/pdf/").status_code == 404
+        r = client.post(url, {"final_report-current_step": "summary", "summary-summary": "Intrång"})
+        assert r.status_code == 404
+    assert "Intrång" not in FinalReport.objects.get(application=project).summary
     other = Application.objects.get(user__username="projektledare")  # submitted, not approved
     client.force_login(other.user)
     assert client.get(step_url(other, "summary")).status_code == 404
@@ -222,6 +225,9 @@ def walk_and_submit(client, project):
 def test_submit_return_resubmit_and_approve(lead, project, client_as, demo_users):
     r = lead.post(step_url(project, "review"), {"final_report-current_step": "review"})
     assert r.status_code == 200 and 'href="#id_review-confirm"' in r.content.decode()
+    manager = Client()
+    manager.force_login(demo_users["Fund managers"])
+    assert project.title not in manager.get(reverse("final_reports:index")).content.decode()  # a draft
     r = walk_and_submit(lead, project)
     assert r.status_code == 302
     report = FinalReport.objects.get(application=project)
@@ -231,8 +237,6 @@ def test_submit_return_resubmit_and_approve(lead, project, client_as, demo_users
     assert r.status_code == 302 and r.url.endswith("/final-report/")
 
     # The fund manager (another browser) sees it in the list and returns it with a comment.
-    manager = Client()
-    manager.force_login(demo_users["Fund managers"])
     listing = manager.get(reverse("final_reports:index")).content.decode()
     assert project.title in listing
     inspect = reverse("final_reports:inspect", args=[report.pk])
