@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -89,10 +90,10 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     page.goto(base)
     assert_accessible(page, "final report page")
     page.get_by_role("link", name="Fortsätt med slutrapporten").click()
-    assert page.url.endswith("/summary/")
+    page.wait_for_url(re.compile(r"/summary/$"))
     page.fill("#id_summary-summary", "Familjecoachen mötte familjerna tidigt, och färre barn behövde utredas.")
     for step in STEPS[:-1]:
-        assert page.url.endswith(f"/{step}/"), page.url
+        page.wait_for_url(re.compile(rf"/{step}/$"))
         assert_accessible(page, f"sv {step}")
         page.screenshot(path=str(SHOTS / f"sv-{step}.png"), full_page=True)
         if step == "figures":
@@ -104,11 +105,12 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
             page.fill("#id_economy-e1", "")
             page.get_by_role("button", name=NEXT).click()
             summary = page.locator(".error-summary")
-            assert summary.is_visible() and "−10,3" in summary.inner_text().replace("-", "−")
+            expect(summary).to_be_visible()
+            assert "−10,3" in summary.inner_text().replace("-", "−")
             assert_accessible(page, "sv economy with an error")
             page.screenshot(path=str(SHOTS / "sv-economy-error.png"), full_page=True)
             page.fill("#id_economy-o5", "60 000")  # the live deviation follows the typing
-            assert page.locator("tbody tr").nth(5).locator("[data-percent]").inner_text() == "+20"
+            expect(page.locator("tbody tr").nth(5).locator("[data-percent]")).to_have_text("+20")
             page.fill("#id_economy-e5", "Fler workshoppar än planerat.")
             page.fill("#id_economy-e1", "En tjänst var vakant i fyra månader under 2021.")
         if step == "attachments":
@@ -116,7 +118,7 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
             pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
             page.set_input_files("#id_attachments-file", str(pdf))
         page.get_by_role("button", name=NEXT).click()
-    assert page.url.endswith("/review/")
+    page.wait_for_url(re.compile(r"/review/$"))
     assert_accessible(page, "sv review")
     page.screenshot(path=str(SHOTS / "sv-review.png"), full_page=True)
     review = page.locator("main").inner_text().replace("\u00a0", " ")
@@ -124,7 +126,7 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
         assert expected in review, expected
     page.check("#id_review-confirm")
     page.get_by_role("button", name="Skicka in slutrapporten").click()
-    assert page.get_by_text("Tack! Din slutrapport är inskickad till fondförvaltarna.").is_visible()
+    expect(page.get_by_text("Tack! Din slutrapport är inskickad till fondförvaltarna.")).to_be_visible()
     assert_accessible(page, "submitted")
     report = FinalReport.objects.get(pk=demo_report.pk)
     assert report.status == "submitted"
@@ -140,7 +142,11 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     assert "106 400 kr" in body and "Fler workshoppar än planerat." in body
     manager.locator("input[name=decision][value=approve]").check()
     manager.locator("#decision ~ form button[type=submit], form button.button").last.click()
-    report.refresh_from_db()
+    for _attempt in range(40):  # the decision is saved by the server behind the browser
+        report.refresh_from_db()
+        if report.status == "approved":
+            break
+        manager.wait_for_timeout(250)
     assert report.status == "approved" and report.knowledge_bank_page_id
     kb_page = ReportPage.objects.get(pk=report.knowledge_bank_page_id)
     assert not kb_page.live and kb_page.workflow_in_progress
@@ -172,16 +178,16 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     resident.goto(f"{live_url}/sv/kunskapsbanken/")
     resident.get_by_label("Sök bland rapporterna").fill(inflected)
     resident.get_by_role("button", name="Sök", exact=True).last.click()
-    titles = resident.locator(".kb-title a").all_inner_texts()
-    assert app.title in titles
+    resident.wait_for_url(re.compile(r"[?&]q="))
+    expect(resident.locator(".kb-title a", has_text=app.title).first).to_be_visible()
     resident.get_by_role("link", name=app.title, exact=True).first.click()
-    assert resident.locator("h1").inner_text() == app.title
+    expect(resident.locator("h1")).to_have_text(app.title)
     assert_accessible(resident, "published final report")
     resident_context.close()
 
     # The lead sees the decision and downloads the PDF.
     page.goto(base)
-    assert page.locator("strong.status-approved").is_visible()
+    expect(page.locator("strong.status-approved")).to_be_visible()
     assert_accessible(page, "approved")
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner slutrapporten som PDF").click()
