@@ -1,4 +1,5 @@
 """`load_demo` builds the site in three languages and is idempotent."""
+import re
 from io import StringIO
 
 import pytest
@@ -39,5 +40,6 @@ def test_credentials_are_printed_only_when_asked():
     out = StringIO()
     call_command("load_demo", "--with-users", stdout=out)
     assert "admin" in out.getvalue() and "lotsa-admin-demo" in out.getvalue()
+    assert re.search(r"redaktor@lotsa\.example +lotsa-redaktor-demo +Editors", out.getvalue())  # what logs in
     for group in ("Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"):
         assert group in out.getvalue()

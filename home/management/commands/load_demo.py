@@ -34,7 +34,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Loading {dotted} …")
             users += module.load(self.stdout, with_users=with_users) or []
         if users:
-            self.stdout.write(self.style.SUCCESS("Demo users (log in at /admin/):"))
+            from django.contrib.auth import get_user_model
+
+            # logins go through allauth by e-mail address (rate limit, two-factor)
+            emails = dict(get_user_model().objects.filter(username__in=[u for u, _p, _g in users])
+                          .values_list("username", "email"))
+            self.stdout.write(self.style.SUCCESS("Demo users (log in with the e-mail address at /admin/):"))
             for username, password, group in users:
-                self.stdout.write(f"  {username:<16} {password:<28} {group}")
+                self.stdout.write(f"  {emails.get(username) or username:<32} {password:<28} {group}")
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
