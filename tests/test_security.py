@@ -78,3 +78,9 @@ def test_unreachable_database_stops_with_one_line():
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("Lotsa cannot reach the database in DATABASE_URL (postgres://lotsa:***@127.0.0.1:1/nowhere)")
     assert "secret" not in result.stderr
+
+
+@pytest.mark.django_db
+def test_admin_loads_no_avatar_from_another_host(client_as):
+    html = client_as("Fund managers").get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()

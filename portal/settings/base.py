@@ -238,6 +238,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "csv", "txt"]
 WAGTAIL_MODERATION_ENABLED = True
+# No avatars from gravatar.com: it would send a hash of staff e-mail addresses to another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # translations go through moderation too
 WAGTAIL_ENABLE_UPDATE_CHECK = False
