@@ -3,6 +3,7 @@ with axe-core on every state of the new pages; the quick-exit button by keyboard
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +21,8 @@ def test_walk_the_finder_in_swedish(live_url, page, assert_accessible):
     page.get_by_role("button", name="Visa insatser").click()
     assert "topic=foraldraskap" in page.url and "area=norrby" in page.url
     assert 0 < result_count(page) < everything
-    assert page.get_by_role("heading", name="Norrby", level=3).is_visible()
-    assert page.get_by_role("link", name="Familjecentralen Norrby").first.is_visible()
+    expect(page.get_by_role("heading", name="Norrby", level=3)).to_be_visible()
+    expect(page.get_by_role("link", name="Familjecentralen Norrby").first).to_be_visible()
     assert_accessible(page, "finder sv filtered")
     # a shared link opens the same result
     shared = page.url
@@ -30,7 +31,7 @@ def test_walk_the_finder_in_swedish(live_url, page, assert_accessible):
     page.get_by_label("Sökord").fill("finnsintenågonstans")
     page.get_by_role("button", name="Visa insatser").click()
     assert result_count(page) == 0
-    assert page.get_by_text("Ingen insats matchar alla dina val.").is_visible()
+    expect(page.get_by_text("Ingen insats matchar alla dina val.")).to_be_visible()
     assert_accessible(page, "finder sv empty")
     page.get_by_role("link", name="Rensa alla filter").click()
     assert result_count(page) == everything
@@ -39,12 +40,12 @@ def test_walk_the_finder_in_swedish(live_url, page, assert_accessible):
 def test_walk_the_finder_in_arabic(live_url, page, assert_accessible):
     page.goto(f"{live_url}/ar/find-support-ar/?who=bogus")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.get_by_role("status").first.is_visible()  # the cleared filter is explained
+    expect(page.get_by_role("status").first).to_be_visible()  # the cleared filter is explained
     page.locator("#f-who").select_option("parents")
     page.locator("#f-lang").select_option("ar")
     page.get_by_role("button", name="اعرض الخدمات").click()
     assert "who=parents" in page.url and "lang=ar" in page.url
-    assert page.get_by_role("link", name="استشارات للآباء والأمهات").first.is_visible()
+    expect(page.get_by_role("link", name="استشارات للآباء والأمهات").first).to_be_visible()
     assert_accessible(page, "finder ar")
 
 
@@ -52,19 +53,19 @@ def test_guided_path_in_swedish(live_url, page, assert_accessible):
     page.goto(f"{live_url}/sv/hitta-stod/guide/")
     assert_accessible(page, "guide step 1")
     page.get_by_role("button", name="Nästa").click()  # no answer: an error summary
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "guide error")
     page.get_by_label("Jag som förälder").check()
     page.get_by_role("button", name="Nästa").click()
-    assert page.get_by_text("Fråga 2 av 3").is_visible()
+    expect(page.get_by_text("Fråga 2 av 3")).to_be_visible()
     page.get_by_label("Föräldraskap").check()
     page.get_by_role("button", name="Nästa").click()
     assert_accessible(page, "guide step 3")
     page.get_by_label("Nej, det är inte akut").check()
     page.get_by_role("button", name="Nästa").click()
-    assert page.get_by_role("heading", name="Stöd som kan passa", level=1).is_visible()
-    assert page.get_by_role("link", name="Föräldrarådgivning").first.is_visible()
-    assert page.get_by_role("heading", name="Prata med Råd- och stöd").is_visible()
+    expect(page.get_by_role("heading", name="Stöd som kan passa", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Föräldrarådgivning").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Prata med Råd- och stöd")).to_be_visible()
     assert page.locator(".urgent-first").count() == 0
     assert_accessible(page, "guide result sv")
 
@@ -79,10 +80,10 @@ def test_guided_path_in_arabic_urgent(live_url, page, assert_accessible):
     page.get_by_role("button", name="التالي").click()
     emergency = page.locator(".urgent-first")
     heading = page.locator("main h1")
-    assert emergency.is_visible()
+    expect(emergency).to_be_visible()
     assert emergency.bounding_box()["y"] < heading.bounding_box()["y"], "emergency numbers come first"
-    assert emergency.get_by_role("link", name="112").is_visible()
-    assert page.get_by_role("link", name="محادثات دعم حول العنف في العلاقات القريبة").first.is_visible()
+    expect(emergency.get_by_role("link", name="112")).to_be_visible()
+    expect(page.get_by_role("link", name="محادثات دعم حول العنف في العلاقات القريبة").first).to_be_visible()
     assert_accessible(page, "guide result ar urgent")
 
 

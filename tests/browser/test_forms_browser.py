@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 from django.core.cache import cache
 
 pytestmark = pytest.mark.browser
@@ -76,7 +77,7 @@ def test_school_request_end_to_end(live_url, page, assert_accessible, lang):
     page.locator("#id_arskurs").select_option(t["year"])
     page.locator("#id_oro").fill("Hög frånvaro")
     press(page, t["next"])  # guardians' consent missing: error
-    assert page.locator("#vardnadshavare-error").is_visible()
+    expect(page.locator("#vardnadshavare-error")).to_be_visible()
     assert_accessible(page, "school step 2 with errors")
     page.locator("#id_vardnadshavare").check()
     press(page, t["next"])

@@ -6,6 +6,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -53,7 +54,7 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     assert "/apply/" in page.url and page.url.endswith("/applicant/")
     assert_accessible(page, "applicant step")
     next_step(page)  # empty: an error summary, nothing lost
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "applicant step with errors")
     page.fill("#id_applicant-organisation", "Hässelby-Vällingby stadsdelsförvaltning")
     page.fill("#id_applicant-kst", "1002")
@@ -112,7 +113,7 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     assert_accessible(page, "review")
     page.check("#id_review-confirm")
     page.get_by_role("button", name="Skicka in ansökan").click()
-    assert page.get_by_text("Tack! Din ansökan är inskickad.").is_visible()
+    expect(page.get_by_text("Tack! Din ansökan är inskickad.")).to_be_visible()
     assert_accessible(page, "submitted")
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner ansökan som PDF").click()
@@ -142,8 +143,8 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
 
     # --- the applicant sees the decision ---------------------------------------------------
     page.goto(f"{live_url}/sv/funding/my/{application.pk}/")
-    assert page.get_by_text("Beviljad").first.is_visible()
-    assert page.get_by_text("Beviljas enligt ansökan.").is_visible()
+    expect(page.get_by_text("Beviljad").first).to_be_visible()
+    expect(page.get_by_text("Beviljas enligt ansökan.")).to_be_visible()
     assert_accessible(page, "decision")
     page.goto(f"{live_url}/ar/funding/my/{application.pk}/")
     assert_accessible(page, "decision in Arabic")

@@ -3,6 +3,7 @@ import re
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(live_url, page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Hoppa till huvudinnehåll"
-    assert page.locator(".skip-link").is_visible()
+    expect(page.locator(".skip-link")).to_be_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
