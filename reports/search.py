@@ -208,9 +208,12 @@ ORDERS = {
 }
 
 
+MAX_PAGE = 100_000  # far past any real bank; keeps OFFSET inside a database integer
+
+
 def _page_number(value):
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

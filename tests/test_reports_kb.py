@@ -221,6 +221,8 @@ def test_pagination(kb_sv, client):
     assert 'rel="next"' in everything.content.decode()
     assert titles(second) == titles(first)  # a page past the end shows the last page
     assert client.get(SV, {"page": "x"}).status_code == 200
+    huge = client.get(SV, {"sort": "title", "page": "83459380791092150272"})  # past any database integer
+    assert huge.status_code == 200 and titles(huge) == titles(page2)  # the last page
 
 
 @pytest.mark.parametrize("query", [
