@@ -134,3 +134,15 @@ def assert_accessible(axe):
         result = axe.run(page, options=WCAG_TAGS)
         assert result.violations_count == 0, f"{context or page.url}\n{result.generate_report()}"
     return check
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a test that activated Arabic must not make the
+    next test's reverse() build /ar/ URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
