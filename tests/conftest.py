@@ -41,10 +41,16 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     yield
     with django_db_blocker.unblock():
         connections.close_all()
+        name = connections["default"].settings_dict["NAME"]
         try:
             teardown_databases(config, verbosity=0)
         except Exception as exc:  # noqa: BLE001 - a leftover connection must not fail the run
             request.node.warn(pytest.PytestWarning(f"Could not drop the test database: {exc!r}"))
+        if connections["default"].vendor == "sqlite":
+            from pathlib import Path
+
+            for leftover in (f"{name}-wal", f"{name}-shm"):  # SQLite's write-ahead log files
+                Path(leftover).unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -70,18 +76,18 @@ def client_as(client, demo_users):
 # --- Live server and browser ------------------------------------------------------------------
 
 class _LiveServer:
+    """Every request thread opens its own database connection (the SQLite test database is a
+    file, see portal/settings/test.py), so the server and the test see each other's commits as
+    two users of the real site do."""
+
     def __init__(self):
         from django.test.testcases import LiveServerThread, _StaticFilesHandler
 
-        shared = {}
-        for conn in connections.all():
-            if conn.vendor == "sqlite" and conn.is_in_memory_db():
-                conn.inc_thread_sharing()
-                shared[conn.alias] = conn
-        self.thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, connections_override=shared, port=0)
+        self.thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, port=0)
         self.thread.daemon = True
         self.thread.start()
-        self.thread.is_ready.wait()
+        if not self.thread.is_ready.wait(60):
+            raise RuntimeError("the live server did not start within 60 s")
         if self.thread.error:
             raise self.thread.error
         self.url = f"http://127.0.0.1:{self.thread.port}"

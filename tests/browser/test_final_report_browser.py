@@ -141,12 +141,12 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     body = manager.locator("main").inner_text().replace("\u00a0", " ")
     assert "106 400 kr" in body and "Fler workshoppar än planerat." in body
     manager.locator("input[name=decision][value=approve]").check()
-    manager.locator("#decision ~ form button[type=submit], form button.button").last.click()
-    for _attempt in range(40):  # the decision is saved by the server behind the browser
-        report.refresh_from_db()
-        if report.status == "approved":
-            break
-        manager.wait_for_timeout(250)
+    # Each browser finishes its page load before the test reads the database or closes the
+    # browser context: Chromium has hung disposing a context in the middle of a navigation.
+    with manager.expect_navigation():
+        manager.locator("#decision ~ form button[type=submit], form button.button").last.click()
+    expect(manager.locator(".messages .success")).to_be_visible()
+    report.refresh_from_db()
     assert report.status == "approved" and report.knowledge_bank_page_id
     kb_page = ReportPage.objects.get(pk=report.knowledge_bank_page_id)
     assert not kb_page.live and kb_page.workflow_in_progress
@@ -164,13 +164,11 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     moderator = moderator_context.new_page()
     admin_log_in(moderator, live_url, "moderator")
     moderator.goto(f"{live_url}/admin/pages/{kb_page.pk}/edit/")
-    moderator.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])") \
-        .dispatch_event("click")
-    for _attempt in range(40):  # the approval posts the edit form and publishes on the server
-        kb_page.refresh_from_db()
-        if kb_page.live:
-            break
-        moderator.wait_for_timeout(250)
+    with moderator.expect_navigation():  # the approval posts the edit form and publishes
+        moderator.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])") \
+            .dispatch_event("click")
+    expect(moderator.locator(".messages .success")).to_be_visible()
+    kb_page.refresh_from_db()
     assert kb_page.live
     moderator_context.close()
 

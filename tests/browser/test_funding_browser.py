@@ -72,7 +72,8 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     page.fill("#id_project-end", "2022-12-31")
     for name in ("background", "purpose", "target_group"):
         page.fill(f"#id_project-{name}", "Text om " + name)
-    page.get_by_role("button", name="Spara och fortsätt senare").click()
+    with page.expect_navigation():  # the page is loaded before its context is closed
+        page.get_by_role("button", name="Spara och fortsätt senare").click()
     assert "/funding/my/" in page.url
     first.close()
 
@@ -132,11 +133,14 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     manager.locator("main form button[type=submit]").first.click()
     manager.wait_for_url(re.compile(r"^[^?]*/admin/"), wait_until="domcontentloaded")
     manager.goto(f"{live_url}/admin/funding_applications/inspect/{application.pk}/")
+    save = manager.get_by_role("button", name=re.compile("Spara statusändringen|Save the status change"))
     manager.select_option("#id_to", "in_review")
-    manager.get_by_role("button", name=re.compile("Spara statusändringen|Save the status change")).click()
+    with manager.expect_navigation():  # the next form is the one on the reloaded page
+        save.click()
     manager.select_option("#id_to", "approved")
     manager.fill("#id_comment", "Beviljas enligt ansökan.")
-    manager.get_by_role("button", name=re.compile("Spara statusändringen|Save the status change")).click()
+    with manager.expect_navigation():  # saved (and answered) before the database is read
+        save.click()
     application.refresh_from_db()
     assert application.status == "approved" and application.granted_total == 1_500_000
     admin.close()
