@@ -1,5 +1,6 @@
 """Project-wide views: search, sitemap, robots.txt and the error pages."""
 import re
+import unicodedata
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale, Page
 
@@ -17,9 +19,13 @@ SEARCH_QUERY_MAX = 200
 
 
 def clean_search_query(raw):
-    """What the search backend can parse: no NUL or other control characters (SQLite's full-text
-    MATCH and PostgreSQL reject them with a database error), and no unbalanced double quote."""
-    text = re.sub(r"[\x00-\x1f\x7f]+", " ", raw[:SEARCH_QUERY_MAX])
+    """What the search backend can parse: words (any script), spaces and balanced double quotes
+    for phrases. Control characters (NUL) make SQLite's full-text MATCH and PostgreSQL fail with a
+    database error, and so do punctuation and markup inside a phrase on SQLite (`"<b>"`: "fts5:
+    syntax error"); none of them means anything to a resident's search."""
+    # Letters, marks (Arabic vowel signs), digits, spaces and quotes; everything else a space.
+    text = "".join(ch if ch == '"' or ch.isspace() or unicodedata.category(ch)[0] in "LMN" else " "
+                   for ch in strip_tags(raw[:SEARCH_QUERY_MAX]))
     if text.count('"') % 2:
         text = text.replace('"', " ")
     return re.sub(r"\s+", " ", text).strip()

@@ -210,6 +210,7 @@ def test_check_out_survey(client, urls, value, fuzz_typed):
 @FUZZ
 @given(value=values, other=values, number=st.one_of(st.integers(-10**20, 10**20).map(str), values))
 @example(value="a\x00b", other='"unbalanced', number="2")  # both were a 503 from the search backend
+@example(value='"><img src=x onerror=lotsa_xss()>" x', other="", number="1")  # markup in a phrase, too
 def test_finder_search_and_knowledge_bank_parameters(client, urls, value, other, number):
     finder = client.get(urls["finder"])
     names = {name for form in page_forms(finder, "get") for name, _k, _v in form["fields"]}
