@@ -8,6 +8,8 @@ from portal.page_cache import purge
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(purge, dispatch_uid=f"lotsa-purge-{id(signal)}")
+    # A deleted page leaves menus, listings and cached searches (Wagtail sends no unpublish).
+    post_delete.connect(purge, sender=_page_class(), dispatch_uid="lotsa-purge-page-delete")
     # Snippets and settings shown on every page (emergency numbers, contact details, places…),
     # and view restrictions and locales (the cached menus and language switchers depend on them).
     from django.apps import apps

@@ -149,4 +149,7 @@ def make_reports(count, batch=500, *, rng=None, stdout=None, other_languages=Non
                 made += len(saved)
             if stdout:
                 stdout.write(f"  reports ({code}): {start + len(saved)} ({time.perf_counter() - started:.0f} s)")
+    from portal.page_cache import purge
+
+    purge()  # no publish signal was sent: drop cached searches and listings
     return made

@@ -5,6 +5,7 @@ Everything reads the denormalised search table (``reports.search_index``): on Po
 matched word by word. Three queries whatever the number of reports: one statement with every
 facet's counts (one GROUP BY per facet over the matched rows; their sum is the total), the ids of
 one page of results (ranked on PostgreSQL with ``ts_rank``, LIMIT/OFFSET), and those pages."""
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -252,18 +253,30 @@ def search_reports(index_page, request):
     offset = (_page_number(request.GET.get("page", 1)) - 1) * PER_PAGE
     sql = SEARCH_SQL.format(where=where, rank=rank, order=ORDERS[order].format(t="m"))
     args = [*rank_params, *params, PER_PAGE, offset]
-    with connection.cursor() as cursor:
-        if query and connection.vendor == "postgresql":
-            # Facet counts need no tsvector: reading the matches from the GIN index (a bitmap) is
-            # ~20x faster than the sequential scan the planner picks when most reports match.
-            with transaction.atomic(savepoint=False):
-                cursor.execute("SET LOCAL enable_seqscan = off")
+
+    def run_search():
+        with connection.cursor() as cursor:
+            if query and connection.vendor == "postgresql":
+                # Facet counts need no tsvector: reading the matches from the GIN index (a bitmap)
+                # is ~20x faster than the sequential scan the planner picks when most reports match.
+                with transaction.atomic(savepoint=False):
+                    cursor.execute("SET LOCAL enable_seqscan = off")
+                    cursor.execute(sql, args)
+                    rows = cursor.fetchall()
+                    cursor.execute("RESET enable_seqscan")
+            else:
                 cursor.execute(sql, args)
                 rows = cursor.fetchall()
-                cursor.execute("RESET enable_seqscan")
-        else:
-            cursor.execute(sql, args)
-            rows = cursor.fetchall()
+        return rows
+
+    # The bank only changes when something is published, and the page cache's generation (part
+    # of every fragment key) moves on every publish: the same search (the unfiltered listing, a
+    # popular word) is answered from the cache until then, on every server. Public reports only,
+    # the same for every visitor.
+    from portal.page_cache import fragment
+
+    wanted = repr((index_page.pk, index_page.path, query, sorted(selected.items()), order, offset))
+    rows = fragment("kb-search:" + hashlib.sha1(wanted.encode()).hexdigest(), run_search)
     total, facets = facet_counts(rows, selected)
     hits = [int(value) for _n, value in sorted((n, value) for key, value, n in rows if key == "hit")]
 

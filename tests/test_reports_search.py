@@ -80,6 +80,22 @@ def test_an_edited_draft_is_not_searchable_until_published(kb_sv, client):
     assert titles(client.get(SV, {"q": "lekplatsens"})) == ["Rapport om parken"]
 
 
+def test_a_repeated_search_is_served_from_the_cache_until_the_next_publish(kb_sv, client):
+    add_report(kb_sv, "Rapport om biblioteket", "Läsfrämjande i biblioteket.")
+    with CaptureQueriesContext(connection) as first:
+        assert titles(client.get(SV, {"q": "läsfrämjande"})) == ["Rapport om biblioteket"]
+    with CaptureQueriesContext(connection) as again:
+        assert titles(client.get(SV, {"q": "läsfrämjande"})) == ["Rapport om biblioteket"]
+    searches = [q["sql"] for q in again.captured_queries if "reports_searchrow" in q["sql"]]
+    assert searches == [] and len(first.captured_queries) > len(again.captured_queries)
+
+    # A new report is found at once, with the count and facets that include it.
+    add_report(kb_sv, "Rapport om läsecirklar", "Läsfrämjande i skolan.", publication_date="2024-02-01")
+    response = client.get(SV, {"q": "läsfrämjande"})
+    assert sorted(titles(response)) == ["Rapport om biblioteket", "Rapport om läsecirklar"]
+    assert found(response) == 2 and facet_counts(response, "year") == {"2024": 1, "2022": 1}
+
+
 def test_a_quoted_phrase_needs_the_words_together(kb_sv, client):
     add_report(kb_sv, "Ihop", "Om psykisk ohälsa bland unga.")
     add_report(kb_sv, "Isär", "Om ohälsa och psykisk styrka.")
