@@ -214,20 +214,28 @@ class BudgetForm(forms.Form):
         return data
 
 
-class AttachmentsForm(forms.Form):
+class RemovableAttachmentsMixin:
+    """An upload step that lists what is already attached: one "Remove <name>" checkbox per
+    attachment of `owner` (an application or a final report; both have `.attachments`)."""
+
+    def add_remove_checkboxes(self, owner):
+        if owner is not None:
+            for att in owner.attachments.all():
+                self.fields[f"delete_{att.pk}"] = forms.BooleanField(
+                    label=_("Remove %(name)s") % {"name": att.name}, required=False)
+
+    def delete_fields(self):
+        return [self[name] for name in self.fields if name.startswith("delete_")]
+
+
+class AttachmentsForm(RemovableAttachmentsMixin, forms.Form):
     file = forms.FileField(label=_("Add an attachment (PDF, at most 5 MB)"), required=False,
                            widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}))
 
     def __init__(self, *args, application=None, **kwargs):
         self.application = application
         super().__init__(*args, **kwargs)
-        if application is not None:
-            for att in application.attachments.all():
-                self.fields[f"delete_{att.pk}"] = forms.BooleanField(
-                    label=_("Remove %(name)s") % {"name": att.name}, required=False)
-
-    def delete_fields(self):
-        return [self[name] for name in self.fields if name.startswith("delete_")]
+        self.add_remove_checkboxes(application)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

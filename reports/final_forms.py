@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from funding.budget import COST_LINES, INCOME_LINES
-from funding.forms import AmountField, textarea
+from funding.forms import AmountField, RemovableAttachmentsMixin, textarea
 from reports import final_reports as fr
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -352,7 +352,7 @@ class LessonsForm(Form):
                           help_text=_("How the work continues after the project, and who is responsible."))
 
 
-class AttachmentsForm(Form):
+class AttachmentsForm(RemovableAttachmentsMixin, Form):
     file = forms.FileField(label=_("Add an attachment (PDF, Word, Excel, PowerPoint or OpenDocument, at most "
                                    "10 MB)"), required=False,
                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
@@ -360,13 +360,7 @@ class AttachmentsForm(Form):
     def __init__(self, *args, report=None, **kwargs):
         self.report = report
         super().__init__(*args, **kwargs)
-        if report is not None:
-            for att in report.attachments.all():
-                self.fields[f"delete_{att.pk}"] = forms.BooleanField(
-                    label=_("Remove %(name)s") % {"name": att.name}, required=False)
-
-    def delete_fields(self):
-        return [self[name] for name in self.fields if name.startswith("delete_")]
+        self.add_remove_checkboxes(report)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
