@@ -215,6 +215,7 @@ class Submission(ClusterableModel):
     expires_at = models.DateTimeField(_("deleted after"), null=True, blank=True, editable=False, db_index=True)
     notified_at = models.DateTimeField(_("mailbox notified"), null=True, blank=True, editable=False)
     receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True, editable=False)
+    confirm_link_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("assigned_to")]),

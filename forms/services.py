@@ -177,3 +177,13 @@ def pending_notifications(older_than_minutes=5):
                        & Q(confirmed_at__gte=now - timezone.timedelta(days=RECEIPT_RETRY_DAYS)))
     return Submission.objects.filter(Q(notified_at__isnull=True) | receipt_missing,
                                      confirmed_at__isnull=False, confirmed_at__lte=cutoff)
+
+
+def pending_confirmation_links(older_than_minutes=5):
+    """School requests whose confirmation link never went out (the mail server was down): still
+    unconfirmed and not yet expired, so the sender can confirm once the link arrives."""
+    now = timezone.now()
+    return Submission.objects.filter(
+        confirmed_at__isnull=True, confirm_link_sent_at__isnull=True, expires_at__gt=now,
+        created_at__lte=now - timezone.timedelta(minutes=older_than_minutes),
+    ).exclude(form_page__confirm_email_field="")

@@ -1,7 +1,8 @@
 """Background jobs (django-tasks): e-mails about submissions and the retention clean-up.
 
 E-mails hold a link and the reference number only, never the answers. A send that fails leaves
-`notified_at` empty; the scheduled `purge_expired_submissions` command sends it again."""
+`notified_at`, `receipt_sent_at` or `confirm_link_sent_at` empty; the scheduled
+`purge_expired_submissions` command sends it again."""
 import logging
 
 from django.conf import settings
@@ -67,7 +68,7 @@ def send_confirmation_link(submission_id):
     from forms.services import confirmation_token
 
     submission = Submission.objects.select_related("form_page").filter(pk=submission_id).first()
-    if submission is None or submission.confirmed_at is not None:
+    if submission is None or submission.confirmed_at is not None or submission.confirm_link_sent_at is not None:
         return "skipped"
     source = submission.form_page.specific
     address = submission.data.get(source.confirm_email_field)
@@ -77,6 +78,8 @@ def send_confirmation_link(submission_id):
     url = _absolute(page.url + page.reverse_subpage("confirm_view") + "?t=" + confirmation_token(submission))
     _send("confirm_link", address, {"reference": submission.reference, "form_title": page.title, "url": url,
                                     "days": Submission.UNCONFIRMED_DAYS}, submission.language)
+    # Only after a send that went through: a failed one is sent again by the daily command.
+    Submission.objects.filter(pk=submission.pk).update(confirm_link_sent_at=timezone.now())
     return "sent"
 
 

@@ -512,6 +512,40 @@ def test_a_failing_backend_class_from_settings_is_retried_too(client, settings, 
     assert sub.notified_at is not None and [m.to for m in mail.outbox] == [[settings.LOTSA_SHARED_MAILBOX]]
 
 
+@pytest.mark.django_db
+def test_a_school_request_whose_confirmation_link_failed_gets_it_from_the_retry(
+        client, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.test_faults.BrokenEmailBackend"
+    school = form_page("sv", "boka")
+    base = school.url
+    client.post(base, {"skola": "Västra skolan", "namn": "Lena", "roll": "Kurator", "arbetsmejl": "lena@skola.example"})
+    client.post(base + "step/2/", {"arskurs": "Årskurs 4–6", "oro": "Hög frånvaro", "vardnadshavare": "on"})
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    client.post(base + "step/3/", {"plats": "Digitalt", "datum": tomorrow})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(base + "check/")["Location"].endswith("/sent/")  # stored, link not sent
+    sub = Submission.objects.get(form_page=school)
+    assert sub.confirmed_at is None and sub.confirm_link_sent_at is None and sub.data["oro"] == "Hög frånvaro"
+
+    # The mail server is back: the daily command sends the link, once.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    Submission.objects.filter(pk=sub.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    call_command("purge_expired_submissions", verbosity=0)
+    sub.refresh_from_db()
+    assert sub.confirm_link_sent_at is not None
+    assert [m.to for m in mail.outbox] == [["lena@skola.example"]]
+    assert "/confirm/?t=" in mail.outbox[0].body and "Hög frånvaro" not in mail.outbox[0].body
+    call_command("purge_expired_submissions", verbosity=0)
+    assert len(mail.outbox) == 1
+
+    # The link from the retry confirms the request, which then reaches the coordinators.
+    url = [line for line in mail.outbox[0].body.splitlines() if "/confirm/" in line][0].replace("http://testserver", "")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    sub.refresh_from_db()
+    assert sub.confirmed_at is not None and sub.notified_at is not None
+
+
 class BrokenEmailBackend:
     def __init__(self, *args, **kwargs):
         pass

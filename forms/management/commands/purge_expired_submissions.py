@@ -1,5 +1,5 @@
 """`manage.py purge_expired_submissions`: delete submissions past their retention period and
-re-send notices that failed. Schedule it daily (cron or a systemd timer) on any one or all servers:
+re-send notices, receipts and confirmation links that failed. Schedule it daily (cron or a systemd timer) on any one or all servers:
 it is idempotent and deletes inside one transaction."""
 from django.core.management.base import BaseCommand
 
@@ -15,5 +15,8 @@ class Command(BaseCommand):
         for pk in services.pending_notifications().values_list("pk", flat=True):
             tasks.send_notifications.enqueue(pk)
             retried += 1
+        for pk in services.pending_confirmation_links().values_list("pk", flat=True):
+            tasks.send_confirmation_link.enqueue(pk)
+            retried += 1
         if options["verbosity"]:
-            self.stdout.write(f"Deleted {deleted} expired submissions; retried {retried} notifications.")
+            self.stdout.write(f"Deleted {deleted} expired submissions; retried {retried} e-mails.")
