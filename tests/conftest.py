@@ -152,3 +152,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def paste():
+    """paste(page, selector, text): the browser's paste event on a field, as when cells copied
+    from a spreadsheet are pasted (headless Chromium has no clipboard to paste from)."""
+    def run(page, selector, text):
+        page.locator(selector).evaluate(
+            """(el, text) => { const data = new DataTransfer(); data.setData('text/plain', text);
+               el.focus(); el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
+               cancelable: true})); }""", text)
+    return run

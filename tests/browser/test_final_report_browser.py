@@ -62,15 +62,8 @@ def admin_log_in(page, live_url, username):
     page.wait_for_url(re.compile(r"^[^?]*/admin/"), wait_until="domcontentloaded")
 
 
-def paste(page, selector, text):
-    page.locator(selector).evaluate(
-        """(el, text) => { const data = new DataTransfer(); data.setData('text/plain', text);
-           el.focus(); el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
-           cancelable: true})); }""", text)
-
-
 def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_report, assert_accessible,
-                                                        tmp_path):
+                                                        tmp_path, paste):
     from reports.models import FinalReport, ReportPage
 
     SHOTS.mkdir(exist_ok=True)

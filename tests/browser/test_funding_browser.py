@@ -26,7 +26,7 @@ def next_step(page):
     page.get_by_role("button", name="Spara och gå till nästa steg").click()
 
 
-def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailoutbox, assert_accessible):
+def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailoutbox, assert_accessible, paste):
     from funding.models import Application
 
     first = browser.new_context()
@@ -102,10 +102,14 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     for year in range(3):
         page.fill(f"#id_budget-c_personnel_{year}", "1 450 000")
         page.fill(f"#id_budget-c_other_{year}", "50000 kr")
-        page.fill(f"#id_budget-i_requested_{year}", "500 000")
-        page.fill(f"#id_budget-i_own_{year}", "1 000 000")
+    # The income lines pasted as copied from a spreadsheet: two rows of three years.
+    paste(page, "#id_budget-i_requested_0", "500 000\t500 000\t500 000\r\n1 000 000\t1 000 000\t1 000 000\r\n")
+    assert page.input_value("#id_budget-i_own_2") == "1 000 000"
+    assert page.input_value("#id_budget-i_external_0") == ""  # no third line was pasted
     # live totals in the browser
     assert page.locator("table[data-budget=costs] [data-grand-total]").inner_text().replace("\u00a0", " ") == "4 500 000"
+    income_total = page.locator("table[data-budget=income] [data-grand-total]")
+    assert income_total.inner_text().replace("\u00a0", " ") == "4 500 000"
     next_step(page)
     assert page.url.endswith("/attachments/")
     assert_accessible(page, "attachments")

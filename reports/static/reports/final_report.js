@@ -1,5 +1,6 @@
-// Final report: paste cells from a spreadsheet into a table, and live deviations in the economic
-// report. Everything also works without JavaScript (the server computes and checks the same).
+// Final report: live deviations in the economic report (pasting from a spreadsheet is
+// lotsa/js/paste_cells.js). Everything also works without JavaScript: the server computes and
+// checks the same.
 (function () {
   "use strict";
   function parse(text) {
@@ -10,22 +11,6 @@
   function format(n) {
     var sign = n < 0 ? "\u2212" : (n > 0 ? "+" : "");
     return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  }
-  function pasteInto(table, input, text) {
-    var lines = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
-    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
-    var row = input.closest("tr");
-    var r0 = rows.indexOf(row);
-    var c0 = Array.prototype.indexOf.call(row.querySelectorAll("input[type=text], textarea"), input);
-    lines.forEach(function (line, i) {
-      var target = rows[r0 + i];
-      if (!target) return;
-      var inputs = target.querySelectorAll("input[type=text], textarea");
-      line.split("\t").forEach(function (value, j) {
-        var cell = inputs[c0 + j];
-        if (cell) { cell.value = value.trim(); cell.dispatchEvent(new Event("input", { bubbles: true })); }
-      });
-    });
   }
   function updateEconomy(table) {
     table.querySelectorAll("tbody tr").forEach(function (row) {
@@ -39,14 +24,6 @@
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("table[data-paste]").forEach(function (table) {
-      table.addEventListener("paste", function (event) {
-        var text = (event.clipboardData || window.clipboardData).getData("text");
-        if (!/[\t\n]/.test(text) || !event.target.matches("input[type=text], textarea")) return;
-        event.preventDefault();
-        pasteInto(table, event.target, text);
-      });
-    });
     document.querySelectorAll("table[data-economy]").forEach(function (table) {
       table.addEventListener("input", function () { updateEconomy(table); });
     });
