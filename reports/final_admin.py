@@ -49,6 +49,11 @@ class FinalReportInspectView(InspectView):
         return FinalReport.objects.select_related("application", "application__fund", "application__user",
                                                   "knowledge_bank_page").get(pk=self.pk)
 
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.object.decided_at is None:  # no "Decided: None" while it waits (the status says so)
+            self.fields = [name for name in self.fields if name != "decided_at"]
+
     def get_fields(self):
         return ["status", "submitted_at", "decided_at"]
 

@@ -133,6 +133,9 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
     manager.get_by_role("link", name=re.compile(re.escape(app.title))).first.click()
     body = manager.locator("main").inner_text().replace("\u00a0", " ")
     assert "106 400 kr" in body and "Fler workshoppar än planerat." in body
+    assert "None" not in body  # no empty "decided" date while it waits for a decision
+    assert_accessible(manager, "final report review in the admin")
+    manager.screenshot(path=str(SHOTS / "admin-review.png"), full_page=True)
     manager.locator("input[name=decision][value=approve]").check()
     # Each browser finishes its page load before the test reads the database or closes the
     # browser context: Chromium has hung disposing a context in the middle of a navigation.
