@@ -17,6 +17,7 @@ from funding import workflow
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
+from portal.inspect import HideEmptyFieldsMixin
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -72,7 +73,7 @@ class DecisionForm(forms.Form):
         return {year: self.cleaned_data.get(f"granted_{year}") or 0 for year, _r in self.years}
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(HideEmptyFieldsMixin, InspectView):
     template_name = "funding/admin/inspect.html"
 
     def get_object(self, queryset=None):

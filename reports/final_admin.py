@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from portal.inspect import HideEmptyFieldsMixin
 from reports import final_reports as fr
 from reports.final_forms import DecisionForm
 from reports.models import FinalReport
@@ -42,17 +43,12 @@ class FinalReportIndexView(IndexView):
                 .select_related("application", "application__fund"))
 
 
-class FinalReportInspectView(InspectView):
+class FinalReportInspectView(HideEmptyFieldsMixin, InspectView):
     template_name = "reports/admin/final_report_inspect.html"
 
     def get_object(self, queryset=None):
         return FinalReport.objects.select_related("application", "application__fund", "application__user",
                                                   "knowledge_bank_page").get(pk=self.pk)
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if self.object.decided_at is None:  # no "Decided: None" while it waits (the status says so)
-            self.fields = [name for name in self.fields if name != "decided_at"]
 
     def get_fields(self):
         return ["status", "submitted_at", "decided_at"]

@@ -1,6 +1,7 @@
 """Fund managers in the Wagtail admin: who may see applications, the transition form, the
 exports and the requested-versus-granted summary. Every role is checked."""
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -52,6 +53,7 @@ def test_review_approve_and_applicant_sees_decision(client_as, demo_app, mailout
     url = reverse("funding_applications:inspect", args=[demo_app.pk])
     page = manager.get(url).content.decode()
     assert "1\u00a0450\u00a0000" in page and "5050-1055" in page
+    assert not re.search(r"<dd>\s*None\s*</dd>", page)  # no empty grant or decision date before the decision
     with django_capture_on_commit_callbacks(execute=True):
         manager.post(url, {"to": "in_review", "internal_note": "Ser bra ut"})
         # approving from in_review is possible; skipping to approved from submitted is not
