@@ -4,7 +4,8 @@ Everything reads the denormalised search table (``reports.search_index``): on Po
 ``tsvector`` per report stemmed with the report's language (GIN index), on SQLite lower-cased text
 matched word by word. Three queries whatever the number of reports: one statement with every
 facet's counts (one GROUP BY per facet over the matched rows; their sum is the total), the ids of
-one page of results (ranked on PostgreSQL with ``ts_rank``, LIMIT/OFFSET), and those pages."""
+one page of results (ranked on PostgreSQL with ``ts_rank``, LIMIT/OFFSET), and those pages. The
+answer of the first statement is cached per search until the next publish."""
 import hashlib
 import re
 from dataclasses import dataclass, field

@@ -134,6 +134,7 @@ def test_search_with_markup_and_huge_input_is_answered_without_it(client):
     text = response.content.decode()
     assert response.status_code == 200
     assert "<script>alert(1)" not in text and "&lt;script&gt;" not in text
+    assert 'value="alert 1 xxx' in text  # what was searched for stays in the search box, cleaned
 
 
 @pytest.mark.parametrize("query,title", [

@@ -1,6 +1,6 @@
 """`manage.py purge_expired_submissions`: delete submissions past their retention period and
-re-send notices, receipts and confirmation links that failed. Schedule it daily (cron or a systemd timer) on any one or all servers:
-it is idempotent and deletes inside one transaction."""
+re-send notices, receipts and confirmation links that failed. Schedule it daily (cron or a
+systemd timer) on any one or all servers: it is idempotent and deletes inside one transaction."""
 from django.core.management.base import BaseCommand
 
 from forms import services, tasks
