@@ -3,6 +3,7 @@ fund manager's decision. Domain logic only (no HTTP), so it is tested directly."
 import datetime
 import json
 import logging
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from reports.models import FinalReport, FinalReportReminder, KnowledgeBankIndexPage, ReportPage, ReportTopic
@@ -164,30 +166,63 @@ def approve(report, user=None):
     return report.knowledge_bank_page
 
 
+def _text_html(text):
+    """A project lead's plain text as rich-text HTML: escaped, blank lines make paragraphs and single
+    newlines line breaks. Nothing the lead typed is ever inserted as markup (issue 11)."""
+    text = str(text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    # <br/> as Wagtail stores rich text (its editor refuses an unclosed <br>)
+    return "".join("<p>" + "<br/>".join(escape(line) for line in p.split("\n")) + "</p>" for p in paragraphs)
+
+
+def _plain(value, max_length):
+    """A text block value (CharBlock: escaped when rendered), cut to the block's max_length so the
+    moderator can publish the draft without editing it first."""
+    return str(value or "").strip()[:max_length]
+
+
+def _number(value):
+    """A key figure for the DecimalBlock (two decimals), or None for an empty or non-numeric cell."""
+    try:
+        number = Decimal(str(value).replace(",", ".").replace(" ", "")) if value not in (None, "") else None
+    except (ArithmeticError, ValueError):
+        return None
+    if number is None or not number.is_finite():
+        return None
+    return str(number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if number.as_tuple().exponent < -2 else number)
+
+
+ASSESSMENTS = {"achieved", "partly", "not_achieved"}
+
+
 def _body(report):
     blocks = []
 
     def add(kind, value):
         blocks.append({"type": kind, "value": value, "id": str(uuid.uuid4())})
 
-    if report.what_was_done:
+    def items(values, block=lambda v: v):
+        return [{"type": "item", "value": block(v), "id": str(uuid.uuid4())} for v in values]
+
+    if report.what_was_done and report.what_was_done.strip():
         add("heading", {"text": _("What was done"), "level": "h2"})
-        add("paragraph", "".join(f"<p>{p}</p>" for p in report.what_was_done.split("\n\n") if p.strip()))
+        add("paragraph", _text_html(report.what_was_done))
     for goal in report.goals or []:
-        add("goal", {"goal": goal.get("goal", ""), "assessment": goal.get("assessment", "partly"),
-                     "analysis": f"<p>{goal.get('analysis', '')}</p>" if goal.get("analysis") else ""})
+        assessment = goal.get("assessment")
+        add("goal", {"goal": _plain(goal.get("goal"), 400),
+                     "assessment": assessment if assessment in ASSESSMENTS else "partly",
+                     "analysis": _text_html(goal.get("analysis"))})
     for table in report.key_figures or []:
+        columns = [_plain(c, 60) for c in table.get("columns", [])]
         add("key_figures", {
-            "caption": table.get("caption", ""), "unit": table.get("unit", ""), "chart": "bar", "note": "",
-            "columns": [{"type": "item", "value": str(c), "id": str(uuid.uuid4())} for c in table.get("columns", [])],
-            "rows": [{"type": "item", "id": str(uuid.uuid4()), "value": {
-                "label": r.get("label", ""),
-                "values": [{"type": "item", "value": None if v in (None, "") else str(v), "id": str(uuid.uuid4())}
-                           for v in r.get("values", [])]}} for r in table.get("rows", [])],
+            "caption": _plain(table.get("caption"), 250), "unit": _plain(table.get("unit"), 60), "chart": "bar",
+            "note": "", "columns": items(columns),
+            "rows": items(table.get("rows", []), lambda r: {
+                "label": _plain(r.get("label"), 250), "values": items(map(_number, r.get("values", [])))}),
         })
-    if report.lessons:
+    if report.lessons and report.lessons.strip():
         add("heading", {"text": _("Lessons learned"), "level": "h2"})
-        add("paragraph", f"<p>{report.lessons}</p>")
+        add("paragraph", _text_html(report.lessons))
     return json.dumps(blocks)
 
 
