@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Knowledge bank")
+
+    def ready(self):
+        from reports import search_rows
+
+        search_rows.connect(self)

@@ -140,11 +140,9 @@ def make_reports(count, batch=500, *, rng=None, stdout=None, other_languages=Non
                 for page in saved for i, topic in enumerate(rng.sample(Topic.values, rng.randint(1, 3)))
             ])
             ids = [page.pk for page in saved]
-            if wagtail_index:
-                # Wagtail's own index (admin search); reports.search_backend builds the search rows too.
+            if wagtail_index:  # Wagtail's own index (admin search)
                 get_search_backend().add_bulk(ReportPage, list(ReportPage.objects.filter(pk__in=ids)))
-            else:
-                search_index.sync_pages(ids)
+            search_index.sync_pages(ids)  # bulk_create sent no save signals (reports/search_rows.py)
             if code == "sv":
                 made += len(saved)
             if stdout:

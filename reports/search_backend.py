@@ -8,9 +8,8 @@ that is active when it runs (the public views always search the active language'
 The index table stays the same, so one backend serves every language and ``update_index`` still
 works. SQLite and other databases get Wagtail's own database backend (simpler matching).
 
-Whatever the database, the backend also keeps the knowledge bank's own search rows
-(``reports.search_index``) in step: each time Wagtail indexes or removes a report, its row is
-rebuilt or deleted, so ``update_index`` rebuilds them too.
+The knowledge bank's own search rows (``reports.search_index``) are not kept here but in the
+page's transaction (``reports/search_rows.py``): Wagtail may index in a background task.
 
     WAGTAILSEARCH_BACKENDS = {"default": {
         "BACKEND": "reports.search_backend",
@@ -34,40 +33,7 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks up this name)
         from modelsearch.backends.database import SearchBackend as database_backend
 
         backend = database_backend(params)
-    backend.__class__ = _with_report_rows(type(backend))
     return backend
-
-
-_ROW_CLASSES = {}
-
-
-def _report_ids(objs):
-    from reports.models import ReportPage
-
-    return [obj.pk for obj in objs if isinstance(obj, ReportPage)]
-
-
-def _with_report_rows(cls):
-    """``cls`` plus upkeep of the knowledge-bank search rows."""
-    if cls not in _ROW_CLASSES:
-        from reports import search_index
-
-        class ReportRowsBackend(cls):
-            def add(self, obj):
-                super().add(obj)
-                search_index.sync_pages(_report_ids([obj]))
-
-            def add_bulk(self, model, obj_list):
-                super().add_bulk(model, obj_list)
-                search_index.sync_pages(_report_ids(obj_list))
-
-            def delete(self, obj):
-                super().delete(obj)
-                search_index.delete_pages(_report_ids([obj]))
-
-        ReportRowsBackend.__name__ = ReportRowsBackend.__qualname__ = f"ReportRows{cls.__name__}"
-        _ROW_CLASSES[cls] = ReportRowsBackend
-    return _ROW_CLASSES[cls]
 
 
 def _locale_codes():

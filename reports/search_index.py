@@ -12,9 +12,9 @@ plus one query for those ten pages.
 
 On SQLite the row holds lower-cased plain text and each word must occur in it (simpler matching).
 
-The rows follow the pages through the search backend (``reports.search_backend`` calls
-:func:`sync_pages` whenever Wagtail indexes a report and :func:`delete_pages` when it removes
-one), so ``update_index`` rebuilds them too; :func:`sync_pages` also works in bulk.
+The rows follow the pages in the page's own transaction (``reports/search_rows.py``: save,
+delete, move, and after ``migrate``), whatever the task backend; ``update_index`` rebuilds them
+all (``reports/management/commands/update_index.py``); :func:`sync_pages` also works in bulk.
 """
 import html
 import json
@@ -208,6 +208,16 @@ def delete_pages(page_ids):
     if ids:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE page_id IN ({', '.join(['%s'] * len(ids))})", ids)
+
+
+def missing_page_ids(page_ids):
+    """The ids among ``page_ids`` that have no search row."""
+    ids = {int(pk) for pk in page_ids}
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT page_id FROM {TABLE}")
+        return sorted(ids - {row[0] for row in cursor.fetchall()})
 
 
 def rebuild():
