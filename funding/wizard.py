@@ -168,6 +168,9 @@ class ApplicationWizard(NamedUrlWizardView):
                 self.storage.set_step_data(step, data)
                 self.storage.current_step = step
                 return redirect(self.get_step_url(step) + "#budget-costs")
+            if self.request.POST.get("wizard_goto_step") in self.get_form_list():
+                # "Previous step" keeps what was typed here too, valid or not (validated on submit).
+                self.storage.set_step_data(step, self._own_data(step, self.request.POST))
             if "save_draft" in self.request.POST:
                 # Keep what was typed, valid or not; the wizard validates it again before submitting.
                 self.storage.set_step_data(step, self._own_data(step, self.request.POST))

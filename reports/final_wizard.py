@@ -241,6 +241,9 @@ class FinalReportWizard(NamedUrlWizardView):
             grown = self._grow(step)
             if grown is not None:
                 return grown
+            if self.request.POST.get("wizard_goto_step") in self.get_form_list():
+                # "Previous step" keeps what was typed here too, valid or not (validated on submit).
+                self.storage.set_step_data(step, self._own_data(step, self.request.POST))
             if "save_draft" in self.request.POST:
                 self.storage.set_step_data(step, self._own_data(step, self.request.POST))
                 self.storage.current_step = step
