@@ -58,6 +58,20 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (lost cookie, page open too long): the site's own
+    translated page with a way back to the step, not Django's bare 403. The answers of the failed
+    POST are not stored: they may come from another site."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    back = request.get_full_path()
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = None
+    response = render(request, "403_csrf.html", {"back_url": back}, status=403)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request):
     # No database access and no context processors: the database may be what failed.
     import sys
