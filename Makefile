@@ -69,4 +69,4 @@ check-deps: $(VENV)/.installed
 	$(PYTHON) bin/check-deps requirements.txt
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles .test-media db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles .test-media .test-private-media db.sqlite3

@@ -244,7 +244,35 @@ def ensure_project_lead(stdout, lum):
             project_start=datetime.date(2020, 1, 1), project_end=datetime.date(2022, 12, 31),
         )
         workflow.transition(app, workflow.SUBMITTED, user, notify=False)
+    app = Application.objects.filter(user=user).first()
+    ensure_attachment(app, "Tidsplan.pdf", ["Tidsplan", "Fas 1: behovsanalys (vår 2019).",
+                                            "Fas 2: uppbyggnad (aug–dec 2019).",
+                                            "Pilot och implementering (jan 2020–dec 2022)."])
     return [(PROJECT_LEAD, password, "(project lead, /sv/funding/my/)")]
+
+
+def demo_pdf(lines):
+    """A small real PDF (xhtml2pdf), standing in for an uploaded attachment."""
+    import io
+
+    from xhtml2pdf import pisa
+
+    out = io.BytesIO()
+    pisa.CreatePDF("<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>",
+                   dest=out, encoding="utf-8")
+    return out.getvalue()
+
+
+def ensure_attachment(owner, name, lines):
+    """An attachment of an application or a final report, saved (under a random name) in the
+    private storage like an upload."""
+    from django.core.files.base import ContentFile
+
+    if owner is None or owner.attachments.filter(name=name).exists():
+        return
+    content = demo_pdf(lines)
+    owner.attachments.create(file=ContentFile(content, name=name), name=name, size=len(content),
+                             **({"content_type": "application/pdf"} if hasattr(owner, "application") else {}))
 
 
 __all__ = ["load", "collect_strings"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funding import giro
 from funding.budget import COST_LINES, INCOME_LINES, AmountError, Budget, format_amount, parse_amount
+from portal import private_files
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 5
@@ -241,12 +242,12 @@ class AttachmentsForm(RemovableAttachmentsMixin, forms.Form):
         upload = self.cleaned_data.get("file")
         if not upload:
             return upload
+        if not upload.name.lower().endswith(".pdf"):
+            raise ValidationError(_("“%(name)s” cannot be attached: attach PDF files only.") % {"name": upload.name})
         if upload.size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB."))
-        head = upload.read(5)
-        upload.seek(0)
-        if head != b"%PDF-" or not upload.name.lower().endswith(".pdf"):
-            raise ValidationError(_("Attach PDF files only."))
+            raise ValidationError(_("“%(name)s” is larger than 5 MB.") % {"name": upload.name})
+        # A real PDF that parses, with pages and no HTML, scripts or launch actions.
+        upload.content_type = private_files.check_upload(upload, {".pdf"}).content_type
         if self.application is not None and self.application.attachments.count() >= MAX_ATTACHMENTS:
             raise ValidationError(_("You can attach at most %(n)s files.") % {"n": MAX_ATTACHMENTS})
         return upload

@@ -9,6 +9,8 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ from wagtail.search import index
 
 from funding import workflow
 from funding.budget import Budget, grant_total, parse_amount
+from portal import private_files
 
 RICH = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -85,6 +88,11 @@ class FundProgrammePage(Page):
         help_text=_("In the final report's economic report, a line whose outcome deviates from the granted "
                     "budget by more than this percentage must be explained."))
     sections = models.JSONField(_("sections of the application"), default=list, blank=True)
+    archive_years = models.PositiveSmallIntegerField(
+        _("keep refused applications (years)"), default=10,
+        help_text=_("Refused applications, with their attachments, are deleted this many years after the "
+                    "decision, as the archive rules for the fund say. Approved applications are never deleted "
+                    "automatically."))
 
     base_form_class = FundProgrammeForm
     content_panels = Page.content_panels + [
@@ -102,6 +110,7 @@ class FundProgrammePage(Page):
             FieldPanel("report_due_months"),
             FieldPanel("report_deviation_threshold"),
         ], heading=_("Final report")),
+        MultiFieldPanel([FieldPanel("archive_years")], heading=_("Archive and deletion")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]
@@ -276,12 +285,13 @@ class Transition(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"funding/applications/{instance.application_id}/{filename}"
+    """A random name in the private storage; the original name is kept in `Attachment.name`."""
+    return private_files.random_name("applications", filename)
 
 
 class Attachment(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path)
+    file = models.FileField(upload_to=attachment_path, storage=private_files.private_storage, max_length=200)
     name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size"))
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -292,3 +302,35 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+@receiver(post_delete, sender=Attachment)
+def delete_attachment_file(sender, instance, **kwargs):
+    """Also for cascades (an application or its user deleted) and bulk deletes."""
+    private_files.delete_on_commit(instance.file.storage, instance.file.name)
+
+
+class AttachmentDownload(models.Model):
+    """Who downloaded which attachment (of an application or a final report) and when. Holds the
+    application's reference and the attachment's id, never the file name or content; kept after
+    the application is deleted."""
+
+    class Kind(models.TextChoices):
+        APPLICATION = "application", _("application")
+        FINAL_REPORT = "final_report", _("final report")
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("attachment of"), max_length=20, choices=Kind.choices)
+    reference = models.CharField(_("application"), max_length=20)
+    attachment_id = models.PositiveIntegerField(_("attachment number"))
+    as_owner = models.BooleanField(_("by the applicant"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("attachment download")
+        verbose_name_plural = _("attachment downloads")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.reference} #{self.attachment_id}"

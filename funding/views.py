@@ -2,14 +2,16 @@
 Another user's application answers 404 (not 403), so ids cannot be probed."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from funding import pdf
+from funding import pdf, workflow
 from funding.models import Application, FundProgrammePage
+from portal import private_files
 
 
 def own_application(request, pk):
@@ -58,9 +60,30 @@ def application_pdf(request, pk):
     return response
 
 
+def send_attachment(request, att, application, kind, as_owner):
+    """The file as a download (type read from its bytes, never cached), with an audit row."""
+    from funding.models import AttachmentDownload
+
+    response = private_files.attachment_response(att.file, att.name)
+    AttachmentDownload.objects.create(user=request.user, kind=kind, reference=application.reference,
+                                      attachment_id=att.pk, as_owner=as_owner)
+    return response
+
+
 @login_required
 def attachment(request, pk, attachment_id):
+    """The applicant's own attachment (404 for anyone else, as for the application itself)."""
     application = own_application(request, pk)
     att = get_object_or_404(application.attachments, pk=attachment_id)
-    return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name,
-                        content_type="application/pdf")
+    return send_attachment(request, att, application, "application", as_owner=True)
+
+
+def admin_attachment(request, pk, attachment_id):
+    """Fund managers and Administrators (funding.view_application), from the application's inspect
+    view in the admin; a draft is the applicant's own business (404). Other admin users are sent
+    back to the dashboard by Wagtail (PermissionDenied), as for the other fund managers' views."""
+    if not request.user.has_perm("funding.view_application"):
+        raise PermissionDenied
+    application = get_object_or_404(Application.objects.exclude(status=workflow.DRAFT), pk=pk)
+    att = get_object_or_404(application.attachments, pk=attachment_id)
+    return send_attachment(request, att, application, "application", as_owner=False)

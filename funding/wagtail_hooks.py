@@ -4,10 +4,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from funding import admin_views
+from funding import admin_views, views
 from funding.budget import format_amount
-from funding.models import Application
+from funding.models import Application, AttachmentDownload
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -47,7 +48,9 @@ def register_viewset():
 
 @hooks.register("register_admin_urls")
 def register_summary_url():
-    return [path("funding/summary/", admin_views.summary, name="funding_summary")]
+    return [path("funding/summary/", admin_views.summary, name="funding_summary"),
+            path("funding/applications/<int:pk>/attachments/<int:attachment_id>/", views.admin_attachment,
+                 name="funding_attachment_admin")]
 
 
 class SummaryMenuItem(MenuItem):
@@ -59,3 +62,33 @@ class SummaryMenuItem(MenuItem):
 def register_summary_menu_item():
     return SummaryMenuItem(_("Requested and granted"), reverse("funding_summary"), icon_name="table",
                            order=251)
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """The download log is read, never written, in the admin (Administrators: every permission)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class AttachmentDownloadViewSet(ModelViewSet):
+    model = AttachmentDownload
+    permission_policy = ReadOnlyPolicy(AttachmentDownload)
+    icon = "history"
+    url_prefix = "attachment-downloads"
+    menu_label = _("Attachment downloads")
+    menu_order = 253
+    add_to_admin_menu = True
+    list_display = ["created_at", "user", "kind", "reference", "attachment_id", "as_owner"]
+    list_filter = ["kind", "as_owner"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 100
+    form_fields = ["kind"]
+
+
+@hooks.register("register_admin_viewset")
+def register_download_log():
+    return AttachmentDownloadViewSet("attachment_downloads")

@@ -233,4 +233,7 @@ def ensure_final_report(stdout):
             FinalReportReminder.objects.get_or_create(application=app, kind=kind, due=app.report_due)
     if not FinalReport.objects.filter(application=app).exists():
         FinalReport.objects.create(application=app, **final_report_content())
+    funding_demo.ensure_attachment(FinalReport.objects.filter(application=app).first(), "Deltagarstatistik.pdf",
+                                   ["Deltagarstatistik 2020–2022", "Barn och unga som fick stöd tidigt: 164.",
+                                    "Ärenden lösta utan utredning: 7 av 14."])
     return [(FINAL_REPORT_LEAD, password, "(project lead with a final report, /sv/funding/my/)")]

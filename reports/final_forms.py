@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from funding.budget import COST_LINES, INCOME_LINES
 from funding.forms import AmountField, RemovableAttachmentsMixin, textarea
+from portal import private_files
 from reports import final_reports as fr
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
 MAX_ROWS = 30
 MAX_TABLES = 5
-# Extension -> the first bytes such a file starts with (PDF, OOXML/ODF zip, old Office OLE).
+# The extensions accepted (PDF, OOXML/ODF zip, old Office OLE) and the bytes each starts with; the
+# full check of what a file is, is portal.private_files.check_upload.
 ALLOWED_FILES = {
     ".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",), ".pptx": (b"PK\x03\x04",),
     ".odt": (b"PK\x03\x04",), ".ods": (b"PK\x03\x04",), ".odp": (b"PK\x03\x04",),
@@ -374,11 +376,9 @@ class AttachmentsForm(RemovableAttachmentsMixin, Form):
         if upload.size > MAX_ATTACHMENT_BYTES:
             raise ValidationError(_("“%(name)s” is larger than 10 MB. Make it smaller or split it.") % {
                 "name": upload.name})
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(magic) for magic in ALLOWED_FILES[ext]):
-            raise ValidationError(_("“%(name)s” is not a real %(ext)s file.") % {"name": upload.name,
-                                                                                 "ext": ext[1:].upper()})
+        # The type read from the file (the browser's is never trusted): a PDF that parses, an Office
+        # ZIP with its manifest or an OLE document with its stream.
+        upload.content_type = private_files.check_upload(upload, set(ALLOWED_FILES)).content_type
         if self.report is not None and self.report.attachments.count() >= MAX_ATTACHMENTS:
             raise ValidationError(_("You can attach at most %(n)s files.") % {"n": MAX_ATTACHMENTS})
         return upload

@@ -1,9 +1,11 @@
 """The project lead's final-report pages outside the wizard: status and comments, the PDF and the
 attachments. Only the lead of the approved project sees them (404 for anyone else)."""
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from funding.views import send_attachment
 from reports import final_pdf
 from reports.final_wizard import EDITABLE, own_project, report_context
 from reports.models import FinalReport
@@ -34,5 +36,16 @@ def final_report_attachment(request, pk, attachment_id):
     application = own_project(request, pk)
     report = get_object_or_404(FinalReport, application=application)
     att = get_object_or_404(report.attachments, pk=attachment_id)
-    return FileResponse(att.file.open("rb"), as_attachment=True, filename=att.name,
-                        content_type=att.content_type or "application/octet-stream")
+    return send_attachment(request, att, application, "final_report", as_owner=True)
+
+
+def admin_final_report_attachment(request, pk, attachment_id):
+    """Fund managers and Administrators (reports.view_finalreport), from the review screen in the
+    admin; drafts are the project lead's own business (404). Other admin users are sent back
+    to the dashboard by Wagtail (PermissionDenied). `pk` is the report's."""
+    if not request.user.has_perm("reports.view_finalreport"):
+        raise PermissionDenied
+    report = get_object_or_404(FinalReport.objects.exclude(status=FinalReport.Status.DRAFT)
+                               .select_related("application"), pk=pk)
+    att = get_object_or_404(report.attachments, pk=attachment_id)
+    return send_attachment(request, att, report.application, "final_report", as_owner=False)

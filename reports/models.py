@@ -4,6 +4,8 @@ through the moderation workflow and appear in the sitemap."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal import private_files
 from reports.blocks import ReportBodyBlock
 
 
@@ -232,9 +235,18 @@ class RelatedReport(Orderable):
 
 # --- Final reports of funded projects -------------------------------------------------------------
 
+class FinalReportQuerySet(models.QuerySet):
+    def for_reviewers(self):
+        """The final reports staff may see (every admin view reads through this): submitted at
+        least once. A draft is the project lead's own business."""
+        return self.exclude(status=FinalReport.Status.DRAFT)
+
+
 class FinalReport(models.Model):
     """The final report of an approved funding application (a project). Fund managers approve or
     return it; approval drafts a knowledge-bank page for communicators to publish."""
+
+    objects = FinalReportQuerySet.as_manager()
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -287,12 +299,14 @@ class FinalReportReminder(models.Model):
 
 
 def final_report_attachment_path(instance, filename):
-    return f"reports/final/{instance.report_id}/{filename}"
+    """A random name in the private storage; the original name is kept in `name`."""
+    return private_files.random_name("final-reports", filename)
 
 
 class FinalReportAttachment(models.Model):
     report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=final_report_attachment_path)
+    file = models.FileField(upload_to=final_report_attachment_path, storage=private_files.private_storage,
+                            max_length=200)
     name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size"))
     content_type = models.CharField(max_length=120, blank=True)
@@ -304,3 +318,9 @@ class FinalReportAttachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+@receiver(post_delete, sender=FinalReportAttachment)
+def delete_final_report_attachment_file(sender, instance, **kwargs):
+    """Also for cascades (the report or its application deleted) and bulk deletes."""
+    private_files.delete_on_commit(instance.file.storage, instance.file.name)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from reports import final_admin
+from reports import final_admin, final_views
 from reports.models import FinalReport
 
 
@@ -34,4 +34,6 @@ def register_viewset():
 
 @hooks.register("register_admin_urls")
 def register_pdf_url():
-    return [path("final-reports/<int:pk>/pdf/", final_admin.final_report_pdf, name="final_report_admin_pdf")]
+    return [path("final-reports/<int:pk>/pdf/", final_admin.final_report_pdf, name="final_report_admin_pdf"),
+            path("final-reports/<int:pk>/attachments/<int:attachment_id>/", final_views.admin_final_report_attachment,
+                 name="final_report_attachment_admin")]

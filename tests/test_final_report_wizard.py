@@ -184,9 +184,13 @@ def test_attachments_take_office_files_and_refuse_others(lead, project):
     big = SimpleUploadedFile("stor.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024))
     r = post(lead, project, "attachments", {"file": big})
     assert r.status_code == 200 and "10 MB" in text(r)
+    from tests.files import real_docx
+
     r = post(lead, project, "attachments", {"file": SimpleUploadedFile("bilaga.docx", b"PK\x03\x04rest")})
+    assert r.status_code == 200 and "bilaga.docx" in text(r)  # not a real Word file
+    r = post(lead, project, "attachments", {"file": SimpleUploadedFile("bilaga.docx", real_docx())})
     assert r.status_code == 302
-    att = FinalReport.objects.get(application=project).attachments.get()
+    att = FinalReport.objects.get(application=project).attachments.get(name="bilaga.docx")
     assert att.name == "bilaga.docx"
     assert lead.get(f"/sv/funding/my/{project.pk}/final-report/attachments/{att.pk}/").status_code == 200
 

@@ -144,7 +144,9 @@ def test_attachments_must_be_small_pdfs(client, lead, lum):
     big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024 + 1))
     r = client.post(reverse("funding:apply", args=[app.pk, step]), {**mgmt, "attachments-file": big})
     assert r.status_code == 200 and not app.attachments.exists()
-    ok = SimpleUploadedFile("tidsplan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    from tests.files import real_pdf
+
+    ok = SimpleUploadedFile("tidsplan.pdf", real_pdf(), content_type="application/pdf")
     r = client.post(reverse("funding:apply", args=[app.pk, step]), {**mgmt, "attachments-file": ok})
     assert r.status_code == 302 and app.attachments.get().name == "tidsplan.pdf"
 

@@ -64,9 +64,14 @@ MATRIX = """
 /sv/funding/my/                                        302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404
 /sv/funding/my/{lead_app}/pdf/                         302  404  200  404  404  404  404  404
+/sv/funding/my/{lead_app}/attachments/{lead_att}/      302  404  200  404  404  404  404  404
 # another project lead's final report (the demo's projektledare2 and their report)
 /sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404
 /sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/final-report/attachments/{final_att}/ 302 404 404 404 404 404 404 404
+# attachments were public files under MEDIA_URL; now nothing is there (private storage, views above)
+/media/funding/applications/{lead_app}/Tidsplan.pdf    404  404  404  404  404  404  404  404
+/media/reports/final/{final_report}/Deltagarstatistik.pdf 404 404 404 404 404 404 404 404
 /sv/funding/apply/{lead_app}/applicant/                302  404  302  404  404  404  404  404
 /sv/funding/my/{resident_app}/                         302  200  404  404  404  404  404  404
 /sv/funding/apply/{resident_app}/applicant/            302  200  404  404  404  404  404  404
@@ -112,6 +117,10 @@ MATRIX = """
 /admin/funding_applications/results/                   302  302  302  302  302  302  200  200
 /admin/final_reports/                                  302  302  302  302  302  302  200  200
 /admin/final_reports/results/                          302  302  302  302  302  302  200  200
+/admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
+/admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
+/admin/attachment-downloads/                           302  302  302  302  302  302  302  200
+/admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
 # users, groups, site settings
 /admin/users/                                          302  302  302  302  302  302  302  200
 /admin/groups/                                         302  302  302  302  302  302  302  200
@@ -160,6 +169,8 @@ def places(django_user_model, demo_users):
     slot = services.bookable_slots(schedule)[0]
     booking = Booking.objects.create(slot=slot, seat=1, first_name="Amina", email="amina@example.se", language="sv")
     final_report = FinalReport.objects.exclude(application__user=lead).first()
+    # submitted, so that fund managers see it (and its attachment) in the admin
+    FinalReport.objects.filter(pk=final_report.pk).update(status=FinalReport.Status.SUBMITTED)
     sv = lambda model: model.objects.live().filter(locale__language_code="sv").first()  # noqa: E731
     values = {
         "finder": sv(FindSupportPage).url, "contact_form": contact.url,
@@ -168,6 +179,8 @@ def places(django_user_model, demo_users):
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
         "final_app": final_report.application_id,
+        "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
+        "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
     }
     users = {"anon": None, "resident": resident, "lead": lead, **demo_users}

@@ -224,6 +224,27 @@ STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Attachments of applications and final reports: never under MEDIA_URL, read only through the
+# download views that check permissions (portal/private_files.py). A folder outside MEDIA_ROOT,
+# or a private S3-compatible bucket (PRIVATE_STORAGE_BACKEND=storages.backends.s3.S3Storage).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+
+
+def private_storage_config(environ=os.environ, location=PRIVATE_MEDIA_ROOT):
+    backend = environ.get("PRIVATE_STORAGE_BACKEND", "portal.private_files.PrivateFileSystemStorage")
+    if backend.endswith("FileSystemStorage"):
+        return {"BACKEND": backend, "OPTIONS": {"location": str(location), "base_url": None}}
+    options = {  # django-storages: private objects, short-lived signed URLs if one is ever made
+        "bucket_name": environ.get("PRIVATE_STORAGE_BUCKET", ""), "location": environ.get("PRIVATE_STORAGE_PREFIX", ""),
+        "default_acl": "private", "querystring_auth": True, "querystring_expire": 60, "file_overwrite": False,
+    }
+    for name, option in [("PRIVATE_STORAGE_ENDPOINT_URL", "endpoint_url"), ("PRIVATE_STORAGE_REGION", "region_name")]:
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+STORAGES["private"] = private_storage_config()
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

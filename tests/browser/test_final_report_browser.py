@@ -108,7 +108,9 @@ def test_file_approve_publish_and_find_the_final_report(live_url, browser, demo_
             page.fill("#id_economy-e1", "En tjänst var vakant i fyra månader under 2021.")
         if step == "attachments":
             pdf = tmp_path / "bilaga.pdf"
-            pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+            from tests.files import real_pdf
+
+            pdf.write_bytes(real_pdf())
             page.set_input_files("#id_attachments-file", str(pdf))
         page.get_by_role("button", name=NEXT).click()
     page.wait_for_url(re.compile(r"/review/$"))
