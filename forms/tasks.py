@@ -86,5 +86,7 @@ def send_confirmation_link(submission_id):
 @task()
 def purge_expired_submissions():
     from forms.services import purge_expired
+    from funding import retention
 
+    retention.run()  # funding: old refused applications, abandoned drafts, orphaned private files
     return purge_expired()

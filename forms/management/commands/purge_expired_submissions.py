@@ -4,6 +4,7 @@ systemd timer) on any one or all servers: it is idempotent and deletes inside on
 from django.core.management.base import BaseCommand
 
 from forms import services, tasks
+from funding import retention
 
 
 class Command(BaseCommand):
@@ -20,3 +21,7 @@ class Command(BaseCommand):
             retried += 1
         if options["verbosity"]:
             self.stdout.write(f"Deleted {deleted} expired submissions; retried {retried} e-mails.")
+        funding = retention.run()  # funding: old refused applications, abandoned drafts, orphaned files
+        if options["verbosity"]:
+            self.stdout.write(f"Deleted {funding['applications']} funding applications past their retention "
+                              f"period and {funding['orphan_files']} orphaned private files.")
