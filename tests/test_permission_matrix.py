@@ -1,7 +1,9 @@
 """Who gets what (issue 8, item 6): every URL of the public site, the applicant area and the admin,
 for anonymous visitors, a resident (logged in, no group), a project lead (owns an application)
 and each Wagtail group's demo user. The expected status codes are the table below; each column is
-one test, which lists every cell that differs.
+one test, which lists every cell that differs. Every other URL pattern of the resolver has a line
+in ROUTES below with the rule saying who may reach it; tests/test_url_inventory.py (the guard)
+fails for a pattern that has neither and checks every ROUTES line for every role.
 
 Codes: 200 shown · 302 sent elsewhere (anonymous: to the login page; Wagtail: back to the
 dashboard with "Sorry, you do not have permission") · 403 refused · 404 not found (someone else's
@@ -53,6 +55,7 @@ MATRIX = """
 /sv/open-data/hsds.json                                200  200  200  200  200  200  200  200
 /sitemap.xml                                           200  200  200  200  200  200  200  200
 /robots.txt                                            200  200  200  200  200  200  200  200
+/favicon.ico                                           301  301  301  301  301  301  301  301
 /sv/no-such-page/                                      404  404  404  404  404  404  404  404
 /xx/                                                   404  404  404  404  404  404  404  404
 # --- accounts ---------------------------------------------------------------------------------
@@ -60,6 +63,12 @@ MATRIX = """
 /sv/accounts/signup/                                   200  302  302  302  302  302  302  302
 /sv/accounts/2fa/                                      302  200  200  200  200  200  200  200
 /sv/accounts/email/                                    302  200  200  200  200  200  200  200
+# every login-like page (issue 11): allauth's, and the framework's old doors that now send there
+/sv/accounts/password/reset/                           200  200  200  200  200  200  200  200
+/sv/accounts/reauthenticate/                           302  200  200  200  200  200  200  200
+/sv/accounts/2fa/authenticate/                         302  302  302  302  302  302  302  302
+/sv/accounts/login/code/confirm/                       302  302  302  302  302  302  302  302
+/en/accounts/login/                                    200  302  302  302  302  302  302  302
 # --- applicant area -------------------------------------------------------------------------
 /sv/funding/my/                                        302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404
@@ -117,6 +126,20 @@ MATRIX = """
 /admin/funding_applications/results/                   302  302  302  302  302  302  200  200
 /admin/final_reports/                                  302  302  302  302  302  302  200  200
 /admin/final_reports/results/                          302  302  302  302  302  302  200  200
+# drafts are the applicant's own business: 404 (as an unknown id) on every admin URL, also for
+# Fund managers and Administrators; a view the role may not use at all refuses first (302)
+/admin/funding_applications/inspect/{resident_app}/    302  302  302  404  404  404  404  404
+/admin/funding_applications/inspect/999999/            302  302  302  404  404  404  404  404
+/admin/funding_applications/edit/{resident_app}/       302  302  302  302  302  302  302  404
+/admin/funding_applications/history/{resident_app}/    302  302  302  404  404  404  404  404
+/admin/funding_applications/?export=csv&q=Min+idé      302  302  302  302  302  302  200  200
+/admin/final_reports/inspect/{draft_report}/           302  302  302  404  404  404  404  404
+/admin/final_reports/edit/{draft_report}/              302  302  302  302  302  302  404  404
+/admin/final_reports/inspect/999999/                   302  302  302  404  404  404  404  404
+/admin/final-reports/{draft_report}/pdf/               302  302  302  302  302  302  404  404
+# applications and final reports come from the public site; nobody adds them in the admin
+/admin/funding_applications/new/                       302  302  302  302  302  302  302  302
+/admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
@@ -130,6 +153,431 @@ MATRIX = """
 /admin/workflows/list/                                 302  302  302  302  302  302  302  200
 /django-admin/                                         302  302  302  302  302  302  302  200
 """
+
+
+# Every other URL pattern (Wagtail's, Django admin's, allauth's and ours with parameters), with
+# the rule saying who may reach it; tests/test_url_inventory.py explains the rules, walks the
+# whole resolver (a pattern with no row fails) and checks each line for every role.
+# route                                                                              rule
+ROUTES = r"""
+# --- login-like doors: every login, password form and logout is allauth's (portal/urls.py) ------
+/admin/login/                                                                                        gone
+/django-admin/login/                                                                                 gone
+/^admin/password_reset/                                                                              gone
+/admin/account/change_password/                                                                      gone
+/admin/logout/                                                                                       gone
+/^django-admin/password_change/                                                                      gone
+/django-admin/logout/                                                                                gone
+/documents/authenticate_with_password/<int:restriction_id>/                                          gone
+# --- Wagtail admin: the framework's own views --------------------------------------------------
+# admin = any admin user; Wagtail's choosers, the admin API listings and the translation reports
+# are open to every admin user (their contents are public pages, documents, images, places)
+/admin/test404/                                                                                      admin
+/admin/api/main/pages/                                                                               admin
+/admin/api/main/pages/<int:pk>/                                                                      admin
+/admin/api/main/pages/find/                                                                          admin
+/admin/api/main/pages/<int:pk>/action/<str:action_name>/                                             admin
+/admin/api/main/documents/                                                                           admin
+/admin/api/main/documents/<int:pk>/                                                                  admin
+/admin/api/main/documents/find/                                                                      admin
+# Wagtail's admin API lists images to any admin user (the choosers use it); no personal data
+/admin/api/main/images/                                                                              admin
+/admin/api/main/images/<int:pk>/                                                                     admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/api/main/images/find/                                                                         admin:wagtailimages.change_image|wagtailimages.add_image
+# Wagtail's deliberate 500 ("test the error page"): closed, no route may answer 5xx
+/admin/failwhale/                                                                                    gone
+/admin/pages/<int:parent_page_id>/results/                                                           admin:pages
+/admin/bulk/<str:app_label>/<str:model_name>/<str:action>/                                           admin:pages
+/admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/   admin:pages
+/admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/preview/ admin:pages
+/admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/                      admin:pages
+/admin/pages/create/<slug:app_label>/<slug:model_name>                                               admin:pages
+/admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/              admin:pages
+/admin/pages/<int:page_id>/usage/                                                                    admin:pages
+/admin/pages/<int:page_id>/edit/preview/                                                             admin:pages
+/admin/pages/<int:page_id>/view_draft/                                                               admin:pages
+/admin/pages/<int:parent_page_id>/add_subpage/                                                       admin:pages
+/admin/pages/<int:page_id>/delete/                                                                   admin:pages
+/admin/pages/<int:page_id>/unpublish/                                                                admin:pages
+/admin/pages/<int:page_id>/convert_alias/                                                            admin:pages
+/admin/pages/search/                                                                                 admin:pages
+/admin/pages/search/results/                                                                         admin:pages
+/admin/pages/<int:page_to_move_id>/move/                                                             admin:pages
+# Wagtail checked the page permission only on POST; portal/admin_guards.py checks it on GET too
+/admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/                                admin:pages
+/admin/pages/<int:page_to_move_id>/set_position/                                                     admin:pages
+/admin/pages/<int:page_id>/copy/                                                                     admin:pages
+/admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/                   admin:pages
+/admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/      admin:pages
+# Wagtail's modal only names the page and its workflow (no check of its own, no personal data)
+/admin/pages/workflow/confirm_cancellation/<int:page_id>/                                            admin
+/admin/pages/workflow/preview/<int:page_id>/<int:task_id>/                                           admin:pages
+/admin/pages/<int:page_id>/privacy/                                                                  admin:pages
+/admin/pages/<int:page_id>/lock/                                                                     admin:pages
+/admin/pages/<int:page_id>/unlock/                                                                   admin:pages
+/admin/pages/<int:page_id>/revisions/                                                                admin:pages
+/admin/pages/<int:page_id>/revisions/<int:revision_id>/view/                                         admin:pages
+/admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/                                       admin:pages
+/admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/                                   admin:pages
+/admin/pages/(\d+)/revisions/compare/(live|earliest|\d+)\.\.\.(live|latest|\d+)/$                    admin:pages
+/admin/pages/<int:page_id>/workflow_history/                                                         admin:pages
+/admin/pages/<int:page_id>/workflow_history/detail/<int:workflow_state_id>/                          admin:pages
+/admin/pages/<int:page_id>/history/                                                                  admin:pages
+/admin/pages/<int:page_id>/history/results/                                                          admin:pages
+/admin/choose-page/                                                                                  admin
+/admin/choose-page/<int:parent_page_id>/                                                             admin
+/admin/choose-page/search/                                                                           admin
+/admin/choose-page/chosen-multiple/                                                                  admin
+/admin/choose-external-link/                                                                         admin
+/admin/choose-email-link/                                                                            admin
+/admin/choose-phone-link/                                                                            admin
+/admin/choose-anchor-link/                                                                           admin
+/admin/tag-autocomplete/                                                                             admin
+/admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/                                           admin
+/admin/collections/                                                                                  admin:wagtailcore.view_collection|wagtailcore.change_collection
+/admin/collections/add/                                                                              admin:wagtailcore.view_collection|wagtailcore.change_collection
+/admin/collections/<int:pk>/                                                                         admin:wagtailcore.view_collection|wagtailcore.change_collection
+/admin/collections/<int:pk>/delete/                                                                  admin:wagtailcore.view_collection|wagtailcore.change_collection
+/admin/collections/<int:collection_id>/privacy/                                                      admin:wagtailcore.view_collection|wagtailcore.change_collection
+/admin/workflows/list/results/                                                                       admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/add/                                                                                admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/enable/<int:pk>/                                                                    admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/disable/<int:pk>/                                                                   admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/edit/<int:pk>/                                                                      admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/usage/<int:pk>/                                                                     admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/usage/<int:pk>/results/                                                             admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/remove/<int:page_pk>/                                                               admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/remove/<int:page_pk>/<int:workflow_pk>/                                             admin:wagtailcore.change_workflow|wagtailcore.add_workflow
+/admin/workflows/tasks/add/<str:app_label>/<str:model_name>/                                         admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/select_type/                                                                  admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/index/                                                                        admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/index/results/                                                                admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/edit/<int:pk>/                                                                admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/disable/<int:pk>/                                                             admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/tasks/enable/<int:pk>/                                                              admin:wagtailcore.change_task|wagtailcore.add_task
+/admin/workflows/task_chooser/                                                                       admin
+/admin/workflows/task_chooser/results/                                                               admin
+/admin/workflows/task_chooser/create/                                                                admin
+/admin/workflows/task_chooser/<int:task_id>/                                                         admin
+/admin/reports/locked/                                                                               admin:pages.lock
+/admin/reports/locked/results/                                                                       admin:pages.lock
+/admin/reports/workflow/                                                                             admin:pages
+/admin/reports/workflow/results/                                                                     admin:pages
+/admin/reports/workflow_tasks/                                                                       admin:pages
+/admin/reports/workflow_tasks/results/                                                               admin:pages
+# Wagtail filters the log to the models the user has a permission for (LogEntryQuerySet.viewable_by_user)
+/admin/reports/site-history/                                                                         admin
+/admin/reports/site-history/results/                                                                 admin
+/admin/reports/aging-pages/                                                                          admin:pages
+/admin/reports/aging-pages/results/                                                                  admin:pages
+/admin/reports/page-types-usage/                                                                     admin:pages
+/admin/reports/page-types-usage/results/                                                             admin:pages
+/admin/dismissibles/                                                                                 admin
+/admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/      admin
+/admin/editing-sessions/release/<int:session_id>/                                                    admin
+/admin/block-preview/                                                                                admin
+/admin/localize/jsi18n/                                                                              admin
+/admin/localize/submit/page/<int:page_id>/                                                           admin:wagtail_localize.submit_translation
+/admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/                          admin:wagtail_localize.submit_translation
+/admin/localize/update/<int:translation_source_id>/                                                  admin:pages
+/admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/                 admin:pages
+/admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/          admin:pages
+/admin/localize/translate/<int:translation_id>/pofile/download/                                      admin:pages
+/admin/localize/translate/<int:translation_id>/pofile/upload/                                        admin:pages
+/admin/localize/translate/<int:translation_id>/machine_translate/                                    admin:pages
+/admin/localize/translate/<int:translation_id>/preview/                                              admin:pages
+/admin/localize/translate/<int:translation_id>/preview/<str:mode>/                                   admin:pages
+/admin/localize/translate/<int:translation_id>/disable/                                              admin:pages
+/admin/localize/page/<int:page_id>/convert_to_alias/                                                 admin:pages
+/admin/localize/reports/translations/                                                                admin
+/admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/                                     admin
+/admin/localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/                            admin
+/admin/localize/reports/translations/results/                                                        admin
+/admin/forms/                                                                                        admin:pages
+/admin/forms/results/                                                                                admin:pages
+# Wagtail's own form-submission lists would be personal data: the inbox's readers only
+/admin/forms/submissions/<int:page_id>/                                                              admin:forms.view_submission
+/admin/forms/submissions/<int:page_id>/results/                                                      admin:forms.view_submission
+/admin/forms/submissions/<int:page_id>/delete/                                                       admin:forms.view_submission
+/admin/redirects/results/                                                                            admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/redirects/add/                                                                                admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/redirects/<int:redirect_id>/                                                                  admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/redirects/<int:redirect_id>/delete/                                                           admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/redirects/import/                                                                             admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/redirects/import/process/                                                                     admin:wagtailredirects.view_redirect|wagtailredirects.change_redirect
+/admin/settings/<slug:app_name>/<slug:model_name>/                                                   admin:home.change_contactsettings
+/admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/                                  admin:home.change_contactsettings
+/admin/translation/submit/page/<int:page_id>/                                                        admin:simple_translation.submit_translation
+/admin/translation/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/                       admin:simple_translation.submit_translation
+/admin/embeds/chooser/                                                                               admin
+/admin/embeds/chooser/upload/                                                                        admin
+/admin/documents/results/                                                                            admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/add/                                                                                admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/edit/<int:document_id>/                                                             admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/delete/<int:document_id>/                                                           admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/multiple/add/                                                                       admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/multiple/<int:doc_id>/                                                              admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/                      admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/multiple/<int:doc_id>/delete/                                                       admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/multiple/delete_upload/<int:uploaded_file_id>/                                      admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/documents/usage/<int:document_id>/                                                            admin:wagtaildocs.change_document|wagtaildocs.add_document
+/admin/images/results/                                                                               admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/<int:image_id>/                                                                        admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/<int:image_id>/delete/                                                                 admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/<int:image_id>/generate_url/                                                           admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/<int:image_id>/generate_url/output/                                                    admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/<int:image_id>/preview/<str:filter_spec>/                                              admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/add/                                                                                   admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/usage/<int:image_id>/                                                                  admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/multiple/add/                                                                          admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/multiple/<int:image_id>/                                                               admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/                            admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/multiple/<int:image_id>/delete/                                                        admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/images/multiple/delete_upload/<int:uploaded_file_id>/                                         admin:wagtailimages.change_image|wagtailimages.add_image
+/admin/snippets/home/emergencynumber/results/                                                        admin:home.view_emergencynumber|home.change_emergencynumber
+/admin/snippets/home/emergencynumber/add/                                                            admin:home.add_emergencynumber
+/admin/snippets/home/emergencynumber/edit/<int:pk>/                                                  admin:home.change_emergencynumber
+/admin/snippets/home/emergencynumber/delete/<int:pk>/                                                admin:home.delete_emergencynumber
+/admin/snippets/home/emergencynumber/usage/<int:pk>/                                                 admin:home.view_emergencynumber|home.change_emergencynumber
+/admin/snippets/home/emergencynumber/history/<int:pk>/                                               admin:home.view_emergencynumber|home.change_emergencynumber
+/admin/snippets/home/emergencynumber/history-results/<int:pk>/                                       admin:home.view_emergencynumber|home.change_emergencynumber
+/admin/snippets/home/emergencynumber/copy/<int:pk>/                                                  admin:home.add_emergencynumber
+/admin/snippets/choose/home/emergencynumber/                                                         admin
+/admin/snippets/choose/home/emergencynumber/results/                                                 admin
+/admin/snippets/choose/home/emergencynumber/chosen/<str:pk>/                                         admin
+/admin/snippets/choose/home/emergencynumber/chosen-multiple/                                         admin
+/admin/snippets/choose/home/emergencynumber/create/                                                  admin:home.add_emergencynumber
+/admin/snippets/home/place/results/                                                                  admin:home.view_place|home.change_place
+/admin/snippets/home/place/add/                                                                      admin:home.add_place
+/admin/snippets/home/place/edit/<int:pk>/                                                            admin:home.change_place
+/admin/snippets/home/place/delete/<int:pk>/                                                          admin:home.delete_place
+/admin/snippets/home/place/usage/<int:pk>/                                                           admin:home.view_place|home.change_place
+/admin/snippets/home/place/history/<int:pk>/                                                         admin:home.view_place|home.change_place
+/admin/snippets/home/place/history-results/<int:pk>/                                                 admin:home.view_place|home.change_place
+/admin/snippets/home/place/copy/<int:pk>/                                                            admin:home.add_place
+/admin/snippets/choose/home/place/                                                                   admin
+/admin/snippets/choose/home/place/results/                                                           admin
+/admin/snippets/choose/home/place/chosen/<str:pk>/                                                   admin
+/admin/snippets/choose/home/place/chosen-multiple/                                                   admin
+/admin/snippets/choose/home/place/create/                                                            admin:home.add_place
+/admin/snippets/bookings/schedule/results/                                                           admin:bookings.view_schedule|bookings.change_schedule
+/admin/snippets/bookings/schedule/add/                                                               admin:bookings.add_schedule
+/admin/snippets/bookings/schedule/edit/<int:pk>/                                                     admin:bookings.change_schedule
+/admin/snippets/bookings/schedule/delete/<int:pk>/                                                   admin:bookings.delete_schedule
+/admin/snippets/bookings/schedule/usage/<int:pk>/                                                    admin:bookings.view_schedule|bookings.change_schedule
+/admin/snippets/bookings/schedule/history/<int:pk>/                                                  admin:bookings.view_schedule|bookings.change_schedule
+/admin/snippets/bookings/schedule/history-results/<int:pk>/                                          admin:bookings.view_schedule|bookings.change_schedule
+/admin/snippets/bookings/schedule/copy/<int:pk>/                                                     admin:bookings.add_schedule
+/admin/snippets/choose/bookings/schedule/                                                            admin
+/admin/snippets/choose/bookings/schedule/results/                                                    admin
+/admin/snippets/choose/bookings/schedule/chosen/<str:pk>/                                            admin
+/admin/snippets/choose/bookings/schedule/chosen-multiple/                                            admin
+/admin/snippets/choose/bookings/schedule/create/                                                     admin:bookings.add_schedule
+/admin/snippets/home/topic/                                                                          admin:home.view_topic|home.change_topic
+/admin/snippets/home/topic/results/                                                                  admin:home.view_topic|home.change_topic
+/admin/snippets/home/topic/add/                                                                      admin:home.add_topic
+/admin/snippets/home/topic/edit/<int:pk>/                                                            admin:home.change_topic
+/admin/snippets/home/topic/delete/<int:pk>/                                                          admin:home.delete_topic
+/admin/snippets/home/topic/usage/<int:pk>/                                                           admin:home.view_topic|home.change_topic
+/admin/snippets/home/topic/history/<int:pk>/                                                         admin:home.view_topic|home.change_topic
+/admin/snippets/home/topic/history-results/<int:pk>/                                                 admin:home.view_topic|home.change_topic
+/admin/snippets/home/topic/copy/<int:pk>/                                                            admin:home.add_topic
+/admin/snippets/choose/home/topic/                                                                   admin
+/admin/snippets/choose/home/topic/results/                                                           admin
+/admin/snippets/choose/home/topic/chosen/<str:pk>/                                                   admin
+/admin/snippets/choose/home/topic/chosen-multiple/                                                   admin
+/admin/snippets/choose/home/topic/create/                                                            admin:home.add_topic
+/admin/snippets/home/area/                                                                           admin:home.view_area|home.change_area
+/admin/snippets/home/area/results/                                                                   admin:home.view_area|home.change_area
+/admin/snippets/home/area/add/                                                                       admin:home.add_area
+/admin/snippets/home/area/edit/<int:pk>/                                                             admin:home.change_area
+/admin/snippets/home/area/delete/<int:pk>/                                                           admin:home.delete_area
+/admin/snippets/home/area/usage/<int:pk>/                                                            admin:home.view_area|home.change_area
+/admin/snippets/home/area/history/<int:pk>/                                                          admin:home.view_area|home.change_area
+/admin/snippets/home/area/history-results/<int:pk>/                                                  admin:home.view_area|home.change_area
+/admin/snippets/home/area/copy/<int:pk>/                                                             admin:home.add_area
+/admin/snippets/choose/home/area/                                                                    admin
+/admin/snippets/choose/home/area/results/                                                            admin
+/admin/snippets/choose/home/area/chosen/<str:pk>/                                                    admin
+/admin/snippets/choose/home/area/chosen-multiple/                                                    admin
+/admin/snippets/choose/home/area/create/                                                             admin:home.add_area
+# --- our viewsets: Wagtail's generic views (new/edit/delete/history/usage) ask the model's permissions
+/admin/inbox/new/                                                                                    admin:forms.add_submission
+/admin/inbox/delete/<int:pk>/                                                                        admin:forms.delete_submission
+/admin/inbox/history/<int:pk>/                                                                       admin:forms.view_submission|forms.change_submission
+/admin/inbox/history-results/<int:pk>/                                                               admin:forms.view_submission|forms.change_submission
+/admin/inbox/usage/<int:pk>/                                                                         admin:forms.view_submission|forms.change_submission
+/admin/inbox-audit/new/                                                                              admin:forms.add_auditevent
+/admin/inbox-audit/edit/<int:pk>/                                                                    admin:forms.change_auditevent
+/admin/inbox-audit/delete/<int:pk>/                                                                  admin:forms.delete_auditevent
+/admin/inbox-audit/history/<int:pk>/                                                                 admin:forms.view_auditevent|forms.change_auditevent
+/admin/inbox-audit/history-results/<int:pk>/                                                         admin:forms.view_auditevent|forms.change_auditevent
+/admin/inbox-audit/usage/<int:pk>/                                                                   admin:forms.view_auditevent|forms.change_auditevent
+/admin/funding_applications/delete/<int:pk>/                                                         admin:funding.delete_application
+/admin/funding_applications/history-results/<int:pk>/                                                admin:funding.view_application|funding.change_application
+/admin/funding_applications/usage/<int:pk>/                                                          admin:funding.view_application|funding.change_application
+/admin/attachment-downloads/new/                                                                     admin:funding.add_attachmentdownload
+/admin/attachment-downloads/edit/<int:pk>/                                                           admin:funding.change_attachmentdownload
+/admin/attachment-downloads/delete/<int:pk>/                                                         admin:funding.delete_attachmentdownload
+/admin/attachment-downloads/history/<int:pk>/                                                        admin:funding.view_attachmentdownload|funding.change_attachmentdownload
+/admin/attachment-downloads/history-results/<int:pk>/                                                admin:funding.view_attachmentdownload|funding.change_attachmentdownload
+/admin/attachment-downloads/usage/<int:pk>/                                                          admin:funding.view_attachmentdownload|funding.change_attachmentdownload
+/admin/final_reports/delete/<int:pk>/                                                                admin:reports.delete_finalreport
+/admin/final_reports/history/<int:pk>/                                                               admin:reports.view_finalreport|reports.change_finalreport
+/admin/final_reports/history-results/<int:pk>/                                                       admin:reports.view_finalreport|reports.change_finalreport
+/admin/final_reports/usage/<int:pk>/                                                                 admin:reports.view_finalreport|reports.change_finalreport
+/admin/locales/results/                                                                              admin:wagtailcore.view_locale|wagtailcore.change_locale
+/admin/locales/new/                                                                                  admin:wagtailcore.add_locale
+/admin/locales/edit/<int:pk>/                                                                        admin:wagtailcore.change_locale
+/admin/locales/delete/<int:pk>/                                                                      admin:wagtailcore.delete_locale
+/admin/locales/history/<int:pk>/                                                                     admin:wagtailcore.view_locale|wagtailcore.change_locale
+/admin/locales/history-results/<int:pk>/                                                             admin:wagtailcore.view_locale|wagtailcore.change_locale
+/admin/locales/usage/<int:pk>/                                                                       admin:wagtailcore.view_locale|wagtailcore.change_locale
+/admin/locales/copy/<int:pk>/                                                                        admin:wagtailcore.add_locale
+/admin/sites/results/                                                                                admin:wagtailcore.view_site|wagtailcore.change_site
+/admin/sites/new/                                                                                    admin:wagtailcore.add_site
+/admin/sites/edit/<int:pk>/                                                                          admin:wagtailcore.change_site
+/admin/sites/delete/<int:pk>/                                                                        admin:wagtailcore.delete_site
+/admin/sites/history/<int:pk>/                                                                       admin:wagtailcore.view_site|wagtailcore.change_site
+/admin/sites/history-results/<int:pk>/                                                               admin:wagtailcore.view_site|wagtailcore.change_site
+/admin/sites/usage/<int:pk>/                                                                         admin:wagtailcore.view_site|wagtailcore.change_site
+/admin/sites/copy/<int:pk>/                                                                          admin:wagtailcore.add_site
+/admin/users/results/                                                                                admin:auth.view_user|auth.change_user
+/admin/users/new/                                                                                    admin:auth.add_user
+/admin/users/edit/<int:pk>/                                                                          admin:auth.change_user
+/admin/users/delete/<int:pk>/                                                                        admin:auth.delete_user
+/admin/users/history/<int:pk>/                                                                       admin:auth.view_user|auth.change_user
+/admin/users/history-results/<int:pk>/                                                               admin:auth.view_user|auth.change_user
+/admin/users/usage/<int:pk>/                                                                         admin:auth.view_user|auth.change_user
+/admin/users/copy/<int:pk>/                                                                          admin:auth.add_user
+/admin/groups/results/                                                                               admin:auth.view_group|auth.change_group
+/admin/groups/new/                                                                                   admin:auth.add_group
+/admin/groups/edit/<int:pk>/                                                                         admin:auth.change_group
+/admin/groups/delete/<int:pk>/                                                                       admin:auth.delete_group
+/admin/groups/history/<int:pk>/                                                                      admin:auth.view_group|auth.change_group
+/admin/groups/history-results/<int:pk>/                                                              admin:auth.view_group|auth.change_group
+/admin/groups/usage/<int:pk>/                                                                        admin:auth.view_group|auth.change_group
+/admin/documents/chooser/                                                                            admin
+/admin/documents/chooser/results/                                                                    admin
+/admin/documents/chooser/chosen/<str:pk>/                                                            admin
+/admin/documents/chooser/chosen-multiple/                                                            admin
+/admin/documents/chooser/create/                                                                     admin
+/admin/images/chooser/                                                                               admin
+/admin/images/chooser/results/                                                                       admin
+/admin/images/chooser/chosen/<str:pk>/                                                               admin
+/admin/images/chooser/chosen-multiple/                                                               admin
+/admin/images/chooser/create/                                                                        admin
+/admin/images/chooser/<int:image_id>/select_format/                                                  admin
+/admin/bookings/<int:pk>/cancel/                                                                     admin:bookings.change_booking
+/admin/sprite/                                                                                       public
+/admin/password_reset/                                                                               gone
+/admin/password_reset/done/                                                                          gone
+/admin/password_reset/confirm/<uidb64>/<token>/                                                      gone
+/admin/password_reset/complete/                                                                      gone
+/admin/jsi18n/                                                                                       public
+/admin/.*/$                                                                                          admin
+/django-admin/password_change/                                                                       gone
+/django-admin/password_change/done/                                                                  gone
+# --- Django admin: Administrators (superusers) only -------------------------------------------
+/django-admin/autocomplete/                                                                          superuser
+/django-admin/jsi18n/                                                                                superuser
+/django-admin/r/<path:content_type_id>/<path:object_id>/                                             superuser
+/django-admin/mfa/authenticator/                                                                     superuser
+/django-admin/mfa/authenticator/add/                                                                 superuser
+/django-admin/mfa/authenticator/<path:object_id>/history/                                            superuser
+/django-admin/mfa/authenticator/<path:object_id>/delete/                                             superuser
+/django-admin/mfa/authenticator/<path:object_id>/change/                                             superuser
+/django-admin/mfa/authenticator/<path:object_id>/                                                    superuser
+/django-admin/wagtaildocs/document/                                                                  superuser
+/django-admin/wagtaildocs/document/add/                                                              superuser
+/django-admin/wagtaildocs/document/<path:object_id>/history/                                         superuser
+/django-admin/wagtaildocs/document/<path:object_id>/delete/                                          superuser
+/django-admin/wagtaildocs/document/<path:object_id>/change/                                          superuser
+/django-admin/wagtaildocs/document/<path:object_id>/                                                 superuser
+/django-admin/wagtailimages/image/                                                                   superuser
+/django-admin/wagtailimages/image/add/                                                               superuser
+/django-admin/wagtailimages/image/<path:object_id>/history/                                          superuser
+/django-admin/wagtailimages/image/<path:object_id>/delete/                                           superuser
+/django-admin/wagtailimages/image/<path:object_id>/change/                                           superuser
+/django-admin/wagtailimages/image/<path:object_id>/                                                  superuser
+/django-admin/taggit/tag/merge-tags/                                                                 superuser
+/django-admin/taggit/tag/                                                                            superuser
+/django-admin/taggit/tag/add/                                                                        superuser
+/django-admin/taggit/tag/<path:object_id>/history/                                                   superuser
+/django-admin/taggit/tag/<path:object_id>/delete/                                                    superuser
+/django-admin/taggit/tag/<path:object_id>/change/                                                    superuser
+/django-admin/taggit/tag/<path:object_id>/                                                           superuser
+/django-admin/django_tasks_database/dbtaskresult/                                                    superuser
+/django-admin/django_tasks_database/dbtaskresult/add/                                                superuser
+/django-admin/django_tasks_database/dbtaskresult/<path:object_id>/history/                           superuser
+/django-admin/django_tasks_database/dbtaskresult/<path:object_id>/delete/                            superuser
+/django-admin/django_tasks_database/dbtaskresult/<path:object_id>/change/                            superuser
+/django-admin/django_tasks_database/dbtaskresult/<path:object_id>/                                   superuser
+/django-admin/account/emailaddress/                                                                  superuser
+/django-admin/account/emailaddress/add/                                                              superuser
+/django-admin/account/emailaddress/<path:object_id>/history/                                         superuser
+/django-admin/account/emailaddress/<path:object_id>/delete/                                          superuser
+/django-admin/account/emailaddress/<path:object_id>/change/                                          superuser
+/django-admin/account/emailaddress/<path:object_id>/                                                 superuser
+/django-admin/auth/group/                                                                            superuser
+/django-admin/auth/group/add/                                                                        superuser
+/django-admin/auth/group/<path:object_id>/history/                                                   superuser
+/django-admin/auth/group/<path:object_id>/delete/                                                    superuser
+/django-admin/auth/group/<path:object_id>/change/                                                    superuser
+/django-admin/auth/group/<path:object_id>/                                                           superuser
+/django-admin/auth/user/<id>/password/                                                               superuser
+/django-admin/auth/user/                                                                             superuser
+/django-admin/auth/user/add/                                                                         superuser
+/django-admin/auth/user/<path:object_id>/history/                                                    superuser
+/django-admin/auth/user/<path:object_id>/delete/                                                     superuser
+/django-admin/auth/user/<path:object_id>/change/                                                     superuser
+/django-admin/auth/user/<path:object_id>/                                                            superuser
+/django-admin/(?P<app_label>...)/$                                                                   superuser
+/django-admin/(?P<url>.*)$                                                                           superuser
+# --- public site and files -----------------------------------------------------------------------
+# documents: served by Wagtail, private collections are checked by Wagtail (shared passwords off)
+/documents/(\d+)/(.*)$                                                                               public
+# --- allauth (login-like): logged in or not, never a 500 -----------------------------------------
+/<lang>/accounts/logout/                                                                             account
+/<lang>/accounts/inactive/                                                                           account
+/<lang>/accounts/reauthenticate/code/                                                                account
+/<lang>/accounts/reauthenticate/code/confirm/                                                        account
+/<lang>/accounts/confirm-email/                                                                      account
+/<lang>/accounts/password/change/                                                                    account
+/<lang>/accounts/password/set/                                                                       account
+/<lang>/accounts/confirm-email/(?P<key>[-:\w]+)/$                                                    account
+/<lang>/accounts/password/reset/key/done/                                                            account
+/<lang>/accounts/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$                           account
+/<lang>/accounts/password/reset/done/                                                                account
+/<lang>/accounts/login/code/                                                                         account
+/<lang>/accounts/2fa/reauthenticate/                                                                 account
+/<lang>/accounts/2fa/totp/activate/                                                                  account
+/<lang>/accounts/2fa/totp/deactivate/                                                                account
+/<lang>/accounts/2fa/recovery-codes/                                                                 account
+/<lang>/accounts/2fa/recovery-codes/generate/                                                        account
+/<lang>/accounts/2fa/recovery-codes/download/                                                        account
+/<lang>/boka/hantera/<str:token>/avboka/                                                             public
+/<lang>/funding/my/<int:pk>/final-report/<str:step>/                                                 applicant
+/<lang>/_util/login/                                                                                 gone
+/<lang>/_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/                         gone
+/<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/               gone
+# --- DEBUG only (portal/urls.py): static files are public (WhiteNoise serves them in production);
+# MEDIA_ROOT is not served in production (private files are not under MEDIA_ROOT, see MATRIX /media/)
+/^static/(?P<path>.*)$                                                                               public
+/^media/(?P<path>.*)$                                                                                debug-only
+"""
+
+# (route, role) cells that break their rule in the product today, with who is fixing them. The
+# checks xfail while they are listed here and fail once the fix lands (remove the line then).
+PENDING = {
+    # Wagtail's deliberate 500; closing it needs `path("admin/failwhale/", gone)` in portal/urls.py
+    # (auth is editing that file right now)
+    **{("/admin/failwhale/", role): "guard/auth: portal/urls.py" for role in
+       ["Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"]},
+    # Wagtail's generic history/usage views of a submission answer 500
+    **{(f"/admin/inbox/{view}/<int:pk>/", role): "forms: inbox history/usage views" for role in
+       ["Coordinators", "Administrators"] for view in ["history", "history-results", "usage"]},
+}
 
 
 def parse_matrix():
@@ -179,6 +627,7 @@ def places(django_user_model, demo_users):
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
         "final_app": final_report.application_id,
+        "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
@@ -206,26 +655,6 @@ def test_permission_matrix(client, places, role):
         if status != expected[role]:
             wrong.append(f"{url:55} expected {expected[role]}, got {status}   ({full})")
     assert not wrong, f"{role}: {len(wrong)} cells differ from the matrix:\n" + "\n".join(wrong)
-
-
-def test_every_admin_view_of_ours_is_in_the_matrix():
-    """A new admin view (register_admin_urls, a viewset) must get its row above."""
-    from django.urls import URLResolver, get_resolver
-
-    def walk(patterns, prefix=""):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                yield from walk(p.url_patterns, prefix + str(p.pattern))
-            else:
-                view = getattr(p.callback, "view_class", p.callback)
-                yield "/" + prefix + str(p.pattern), view.__module__
-
-    ours = {"forms", "funding", "home", "reports", "portal"}
-    in_matrix = {url.split("?")[0] for url, _codes in parse_matrix()}
-    missing = [route for route, module in walk(get_resolver().url_patterns)
-               if route.startswith("/admin/") and "<" not in route and module.split(".")[0] in ours
-               and route not in in_matrix]
-    assert not missing, f"admin views without a row in MATRIX: {missing}"
 
 
 def test_every_sitemap_url_is_public(client):

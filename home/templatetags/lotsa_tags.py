@@ -148,3 +148,24 @@ def footer_pages(context):
 
     return fragment(f"footer:{_lang()}", lambda: list(
         AccessibilityStatementPage.objects.live().public().filter(locale=active_locale())[:1]))
+
+
+@register.simple_tag
+def meta_description(page=None):
+    """The page's search description, else its summary or introduction as plain text (cut at a
+    word near 160 characters), else one line about the site: every page has a description."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext
+
+    text = ""
+    if page is not None:
+        text = getattr(page, "search_description", "") or ""
+        for name in ("summary", "intro"):
+            if not text:
+                text = strip_tags(str(getattr(page, name, "") or ""))
+    text = " ".join(text.split())
+    if not text:
+        text = gettext("Lotsa: support from the city's social services without an individual needs assessment, "
+                       "forms, funding and the knowledge bank.")
+    return Truncator(text).chars(160)
