@@ -17,7 +17,9 @@ from funding import workflow
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
+from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin
+from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -27,22 +29,22 @@ class ApplicationFilterSet(WagtailFilterSet):
     round = django_filters.ModelChoiceFilter(
         label=gettext_lazy("round"), queryset=lambda request: FundRound.objects.filter(
             locale=Locale.get_default()).select_related("page"))
-    status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=workflow.STATES)
+    status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=[
+        state for state in workflow.STATES if state[0] != workflow.DRAFT])
 
     class Meta:
         model = Application
         fields = ["fund", "round", "status"]
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(SafeSpreadsheetExportMixin, ReviewerIndexMixin, IndexView):
+    """The list and its CSV/XLSX export: submitted applications only (Application.objects.for_reviewers)."""
+
     def get_edit_url(self, instance):
         return None  # status changes go through the state machine on the application's page
 
     def get_base_queryset(self):
-        qs = super().get_base_queryset().select_related("fund", "round")
-        if self.request.GET.get("export"):
-            return qs
-        return qs.exclude(status=workflow.DRAFT)  # drafts are the applicant's own business
+        return super().get_base_queryset().select_related("fund", "round")
 
 
 class DecisionForm(forms.Form):
@@ -73,11 +75,11 @@ class DecisionForm(forms.Form):
         return {year: self.cleaned_data.get(f"granted_{year}") or 0 for year, _r in self.years}
 
 
-class ApplicationInspectView(HideEmptyFieldsMixin, InspectView):
+class ApplicationInspectView(ReviewerInspectMixin, HideEmptyFieldsMixin, InspectView):
     template_name = "funding/admin/inspect.html"
 
-    def get_object(self, queryset=None):
-        return Application.objects.select_related("fund", "round", "user").get(pk=self.pk)
+    def get_object_queryset(self):
+        return super().get_object_queryset().select_related("fund", "round", "user")
 
     def get_fields(self):
         return ["fund", "round", "status", "organisation", "requested_total", "granted_total",
@@ -127,7 +129,7 @@ def summary(request):
     if not request.user.has_perm("funding.review_application"):
         raise PermissionDenied
     rows = {}
-    qs = Application.objects.exclude(status=workflow.DRAFT).select_related("fund")
+    qs = Application.objects.for_reviewers().select_related("fund")
     for app in qs:
         budget = app.budget_obj()
         for year, requested in zip(budget.years, budget.requested_per_year()):

@@ -187,7 +187,15 @@ class FundRound(TranslatableMixin, Orderable):
         return self.opens <= today <= self.closes
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def for_reviewers(self):
+        """The applications staff may see (every admin view reads through this): submitted ones.
+        A draft is the applicant's own business until they submit it."""
+        return self.exclude(status=workflow.DRAFT)
+
+
 class Application(models.Model):
+    objects = ApplicationQuerySet.as_manager()
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("applicant"), on_delete=models.CASCADE,
                              related_name="funding_applications")

@@ -8,10 +8,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from funding import admin_views, views
 from funding.budget import format_amount
+from portal.visibility import ReviewerViewSet
 from funding.models import Application, AttachmentDownload
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(ReviewerViewSet):
+    """Every view (list, export, inspect, edit, delete, history, usage) shows submitted
+    applications only: Application.objects.for_reviewers()."""
     model = Application
     icon = "form"
     menu_label = _("Applications")

@@ -3,7 +3,9 @@ import re
 
 from django.conf import settings
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware as _DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # Top-level paths that are not language prefixes even though they look like one.
 NON_LANGUAGE_PREFIXES = {"oai", "api", "ics"}
@@ -47,3 +49,20 @@ class UnknownLanguagePrefixMiddleware:
                 request.LANGUAGE_CODE = settings.LANGUAGE_CODE
                 raise Http404("Unknown language")
         return self.get_response(request)
+
+
+NOT_LANGUAGE_PREFIXED = ("/admin/", "/django-admin/", "/documents/")
+
+
+class LocaleMiddleware(_DjangoLocaleMiddleware):
+    """Django's, except that a 404 in the admin stays a 404. Django redirects a 404 outside the
+    language prefixes to `/sv/<path>` whenever that path resolves, and Wagtail's page serving
+    under `/sv/` resolves every path: a missing or hidden record at `/admin/...` became a 302
+    to a public "page not found"."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(NOT_LANGUAGE_PREFIXED):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            patch_vary_headers(response, ("Accept-Language",))
+            return response
+        return super().process_response(request, response)

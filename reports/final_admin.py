@@ -17,6 +17,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from portal.inspect import HideEmptyFieldsMixin
+from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
 from reports import final_reports as fr
 from reports.final_forms import DecisionForm
 from reports.models import FinalReport
@@ -33,22 +34,22 @@ class FinalReportFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class FinalReportIndexView(IndexView):
+class FinalReportIndexView(ReviewerIndexMixin, IndexView):
+    """Final reports submitted at least once (FinalReport.objects.for_reviewers)."""
+
     def get_edit_url(self, instance):
         return None  # decisions are made on the review screen
 
     def get_base_queryset(self):
-        # Drafts are the project lead's own business.
-        return (super().get_base_queryset().exclude(status=FinalReport.Status.DRAFT)
-                .select_related("application", "application__fund"))
+        return super().get_base_queryset().select_related("application", "application__fund")
 
 
-class FinalReportInspectView(HideEmptyFieldsMixin, InspectView):
+class FinalReportInspectView(ReviewerInspectMixin, HideEmptyFieldsMixin, InspectView):
     template_name = "reports/admin/final_report_inspect.html"
 
-    def get_object(self, queryset=None):
-        return FinalReport.objects.select_related("application", "application__fund", "application__user",
-                                                  "knowledge_bank_page").get(pk=self.pk)
+    def get_object_queryset(self):
+        return super().get_object_queryset().select_related(
+            "application", "application__fund", "application__user", "knowledge_bank_page")
 
     def get_fields(self):
         return ["status", "submitted_at", "decided_at"]
@@ -124,7 +125,7 @@ def final_report_pdf(request, pk):
 
     if not request.user.has_perm(REVIEW_PERMISSION):
         raise PermissionDenied
-    report = get_object_or_404(FinalReport.objects.exclude(status=FinalReport.Status.DRAFT), pk=pk)
+    report = get_object_or_404(FinalReport.objects.for_reviewers(), pk=pk)
     response = HttpResponse(render_final_report(report), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="final-report-{report.application.reference}.pdf"'
     return response

@@ -1,13 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from reports import final_admin, final_views
+from portal.visibility import ReviewerViewSet
 from reports.models import FinalReport
 
 
-class FinalReportViewSet(ModelViewSet):
+class FinalReportViewSet(ReviewerViewSet):
+    """Every view shows final reports submitted at least once: FinalReport.objects.for_reviewers()."""
     model = FinalReport
     icon = "doc-full"
     menu_label = _("Final reports")
