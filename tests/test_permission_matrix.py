@@ -140,20 +140,6 @@ MATRIX = """
 # applications and final reports come from the public site; nobody adds them in the admin
 /admin/funding_applications/new/                       302  302  302  302  302  302  302  302
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
-# drafts are the applicant's own business: 404 (as an unknown id) on every admin URL, also for
-# Fund managers and Administrators; a view the role may not use at all refuses first (302)
-/admin/funding_applications/inspect/{resident_app}/    302  302  302  404  404  404  404  404
-/admin/funding_applications/inspect/999999/            302  302  302  404  404  404  404  404
-/admin/funding_applications/edit/{resident_app}/       302  302  302  302  302  302  302  404
-/admin/funding_applications/history/{resident_app}/    302  302  302  404  404  404  404  404
-/admin/funding_applications/?export=csv&q=Min+idé      302  302  302  302  302  302  200  200
-/admin/final_reports/inspect/{draft_report}/           302  302  302  404  404  404  404  404
-/admin/final_reports/edit/{draft_report}/              302  302  302  302  302  302  404  404
-/admin/final_reports/inspect/999999/                   302  302  302  404  404  404  404  404
-/admin/final-reports/{draft_report}/pdf/               302  302  302  302  302  302  404  404
-# applications and final reports come from the public site; nobody adds them in the admin
-/admin/funding_applications/new/                       302  302  302  302  302  302  302  302
-/admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
@@ -641,7 +627,6 @@ def places(django_user_model, demo_users):
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
         "final_app": final_report.application_id,
-        "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
