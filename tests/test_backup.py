@@ -1,5 +1,5 @@
 """Backup and restore (PostgreSQL): bin/backup then bin/restore into an empty database gives the
-same pages, users and content rows, and the same media files."""
+same pages, users and content rows, and the same media and private files."""
 import os
 import subprocess
 from pathlib import Path
@@ -35,7 +35,11 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
     media = tmp_path / "media"
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "rapport.pdf").write_bytes(b"%PDF-1.4 demo")
-    env = {**os.environ, "DATABASE_URL": f"{base}/{source_name}", "MEDIA_ROOT": str(media)}
+    private = tmp_path / "private-media"
+    (private / "applications").mkdir(parents=True)
+    (private / "applications" / "0123abcd.pdf").write_bytes(b"%PDF-1.4 attachment")
+    env = {**os.environ, "DATABASE_URL": f"{base}/{source_name}", "MEDIA_ROOT": str(media),
+           "PRIVATE_MEDIA_ROOT": str(private)}
     subprocess.run([str(ROOT / "bin" / "backup"), str(tmp_path / "bk")], env=env, check=True, capture_output=True)
 
     with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
@@ -43,7 +47,9 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
         admin.execute(f'CREATE DATABASE "{target_name}"')
     try:
         restored_media = tmp_path / "restored-media"
-        env = {**os.environ, "DATABASE_URL": f"{base}/{target_name}", "MEDIA_ROOT": str(restored_media)}
+        restored_private = tmp_path / "restored-private-media"
+        env = {**os.environ, "DATABASE_URL": f"{base}/{target_name}", "MEDIA_ROOT": str(restored_media),
+               "PRIVATE_MEDIA_ROOT": str(restored_private)}
         subprocess.run([str(ROOT / "bin" / "restore"), str(tmp_path / "bk")], env=env, check=True, capture_output=True)
         with psycopg.connect(f"{base}/{source_name}") as src, psycopg.connect(f"{base}/{target_name}") as dst:
             before, after = counts(src.cursor()), counts(dst.cursor())
@@ -52,6 +58,7 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
             query = "SELECT title FROM wagtailcore_page ORDER BY path"
             assert src.execute(query).fetchall() == dst.execute(query).fetchall()
         assert (restored_media / "documents" / "rapport.pdf").read_bytes() == b"%PDF-1.4 demo"
+        assert (restored_private / "applications" / "0123abcd.pdf").read_bytes() == b"%PDF-1.4 attachment"
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{target_name}"')
