@@ -6,7 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Lotsa"
 
     def ready(self):
-        from portal import security, signals
+        from portal import admin_guards, security, signals  # noqa: F401 - admin_guards registers hooks
 
         signals.connect()
         security.connect()

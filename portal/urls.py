@@ -37,6 +37,9 @@ urlpatterns = [
     path("django-admin/logout/", to_allauth("account_logout")),
     # Shared passwords for documents are off (WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS).
     path("documents/authenticate_with_password/<int:restriction_id>/", gone),
+    # Wagtail's "failwhale" answers a deliberate 500 to any admin user; no route may (the guard,
+    # tests/test_url_inventory.py).
+    path("admin/failwhale/", gone),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

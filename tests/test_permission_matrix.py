@@ -570,13 +570,6 @@ ROUTES = r"""
 # (route, role) cells that break their rule in the product today, with who is fixing them. The
 # checks xfail while they are listed here and fail once the fix lands (remove the line then).
 PENDING = {
-    # Wagtail's deliberate 500; closing it needs `path("admin/failwhale/", gone)` in portal/urls.py
-    # (auth is editing that file right now)
-    **{("/admin/failwhale/", role): "guard/auth: portal/urls.py" for role in
-       ["Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"]},
-    # Wagtail's generic history/usage views of a submission answer 500
-    **{(f"/admin/inbox/{view}/<int:pk>/", role): "forms: inbox history/usage views" for role in
-       ["Coordinators", "Administrators"] for view in ["history", "history-results", "usage"]},
 }
 
 
