@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from forms.flow import display_value
 from forms.models import AuditEvent, FormPage, Submission
 from home.roles import COORDINATORS
+from portal.exports import SafeSpreadsheetExportMixin, safe_cell
 
 
 class Forbidden403Mixin:
@@ -66,14 +67,7 @@ def answer_rows(submission):
     return rows
 
 
-def _safe_cell(value):
-    """Keep spreadsheet programs from running an answer as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-class SubmissionIndexView(Forbidden403Mixin, generic.IndexView):
+class SubmissionIndexView(SafeSpreadsheetExportMixin, Forbidden403Mixin, generic.IndexView):
     base_fields = ["reference", "form_page", "language", "created_at", "status", "category", "assigned_to",
                    "closed_at"]
 
@@ -106,12 +100,12 @@ class SubmissionIndexView(Forbidden403Mixin, generic.IndexView):
                 value = item.data.get(field[len("answer__"):], "")
                 if isinstance(value, list):
                     value = ", ".join(map(str, value))
-                row[field] = _safe_cell(value)
+                row[field] = safe_cell(value)
             elif field == "status":
                 row[field] = item.get_status_display()
             else:
                 value = getattr(item, field)
-                row[field] = _safe_cell(str(value)) if value is not None and field in ("category", "form_page", "assigned_to") else value
+                row[field] = safe_cell(str(value)) if value is not None and field in ("category", "form_page", "assigned_to") else value
         return row
 
     def get_heading(self, queryset, field):

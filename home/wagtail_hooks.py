@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import Area, Place, ServicePage, Topic
+from portal.exports import SafeSpreadsheetExportMixin
 
 REVIEW_AFTER_DAYS = 365
 
@@ -53,7 +54,7 @@ def services_due_for_review(today=None):
     return ServicePage.objects.filter(last_reviewed__lt=cutoff).select_related("locale").order_by("last_reviewed", "title")
 
 
-class UnreviewedServicesView(ReportView):
+class UnreviewedServicesView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Services not reviewed for 12 months")
     header_icon = "time"
     index_url_name = "unreviewed_services"

@@ -1,6 +1,5 @@
 """Survey results in the Wagtail admin (Coordinators and Fund managers): charts, the same
 numbers in tables, and CSV export. Only aggregates; figures under 5 answers are withheld."""
-import csv
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import permission_required
@@ -8,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.exports import csv_writer
 
 from forms.surveys import charts
 from forms.surveys.models import SurveyPage
@@ -58,7 +59,7 @@ def export(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="survey-results-{first:%Y-%m}-{last:%Y-%m}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)  # question texts are typed in the admin
     writer.writerow([_("Question"), _("Period"), _("Answers"), _("Satisfied (%)"), _("Less satisfied (%)"),
                      _("Dissatisfied (%)"), _("Target (%)")])
     for q in compute(survey, first, last_day) if survey else []:
