@@ -17,6 +17,17 @@ pytestmark = pytest.mark.django_db
 STHLM = ZoneInfo("Europe/Stockholm")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Bookings and survey answers are rate-limited per client (forms.ratelimit): every test
+    starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_schedule(capacity=1, **kw):
     return Schedule.objects.create(kind=Schedule.Kind.MEETING, place_name="Testhuset", capacity=capacity,
                                    length_minutes=45, valid_from=date(2020, 1, 1), **kw)
@@ -204,3 +215,42 @@ def test_retention_deletes_bookings_after_the_meeting(slot):
     later = slot.ends_at + timedelta(days=slot.schedule.retention_days + 1)
     assert services.purge_expired(now=later) >= 1
     assert not Booking.objects.filter(pk=booking.pk).exists()
+
+
+# --- Query parameters (issue 11, item 6) ----------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "9223372036854775808", "²", "-1", "0", "abc", ""])
+def test_service_parameter_that_is_no_service_shows_every_meeting(client, value):
+    response = client.get("/sv/boka/", {"service": value})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Vi hittade inte den insatsen" in text and "booking-choice" in text
+
+
+def test_huge_ids_in_booking_urls_are_404_or_ignored(client, client_as):
+    assert client.get("/sv/boka/99999999999999999999/").status_code == 404
+    staff = client_as("Coordinators")
+    for value in ("99999999999999999999", "²"):
+        assert staff.get("/admin/bookings/", {"schedule": value}).status_code == 200
+        assert staff.get("/admin/bookings/export/", {"schedule": value}).status_code == 200
+
+
+def test_calendar_file_is_valid_icalendar_with_long_and_special_text(slot):
+    """The calendar file is written by the icalendar library: long lines folded at 75 octets,
+    commas, semicolons and newlines escaped, and it reads back to the same event."""
+    import icalendar
+
+    from forms.bookings import notify
+
+    schedule = slot.schedule
+    schedule.is_digital, schedule.place = False, None
+    schedule.place_name = "Träffpunkt Norrby, plan 2; ingång från gården\\baksidan " + "å" * 60
+    schedule.save()
+    booking = services.book(slot.pk, first_name="Amina", email="amina@example.se")
+    text = notify.ical(booking)
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert str(event["location"]).startswith("Träffpunkt Norrby, plan 2; ingång från gården\\baksidan")
+    assert event["dtstart"].dt == slot.starts_at and str(event["status"]) == "CONFIRMED"
+    cancelled = icalendar.Calendar.from_ical(notify.ical(booking, cancelled=True))
+    assert str(cancelled["method"]) == "CANCEL" and str(cancelled.walk("VEVENT")[0]["uid"]) == str(event["uid"])

@@ -20,54 +20,33 @@ def manage_url(booking):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _ics_escape(text):
-    return str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line):
-    """RFC 5545: lines longer than 75 octets are folded with CRLF + space."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    out, chunk = [], b""
-    for ch in line:
-        enc = ch.encode()
-        if len(chunk) + len(enc) > (75 if not out else 74):
-            out.append(chunk.decode())
-            chunk = b""
-        chunk += enc
-    out.append(chunk.decode())
-    return "\r\n ".join(out)
-
-
-def _utc(dt):
-    return dt.astimezone(dt_timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
 def ical(booking, cancelled=False):
-    """A one-event calendar file; a cancellation carries the same UID with STATUS:CANCELLED."""
+    """A one-event calendar file; a cancellation carries the same UID with STATUS:CANCELLED.
+    The icalendar library does RFC 5545's escaping and line folding."""
+    import icalendar
+
     schedule = booking.slot.schedule
     with translation.override(booking.language):
-        summary = schedule.display_title
+        summary = str(schedule.display_title)
         location = str(_("Digital meeting")) if schedule.is_digital else ", ".join(
             p for p in [schedule.where, schedule.where_address] if p)
         description = _("Rebook or cancel: %(url)s") % {"url": manage_url(booking)}
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lotsa//Bookings//SV",
-        "METHOD:" + ("CANCEL" if cancelled else "PUBLISH"),
-        "BEGIN:VEVENT",
-        f"UID:{booking.public_id}@lotsa",
-        f"SEQUENCE:{booking.rebooked_count + (1 if cancelled else 0)}",
-        f"DTSTAMP:{_utc(datetime.now(dt_timezone.utc))}",
-        f"DTSTART:{_utc(booking.slot.starts_at)}",
-        f"DTEND:{_utc(booking.slot.ends_at)}",
-        f"SUMMARY:{_ics_escape(summary)}",
-        f"LOCATION:{_ics_escape(location)}",
-        f"DESCRIPTION:{_ics_escape(description)}",
-        "STATUS:" + ("CANCELLED" if cancelled else "CONFIRMED"),
-        "END:VEVENT", "END:VCALENDAR",
-    ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Lotsa//Bookings//SV")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", f"{booking.public_id}@lotsa")
+    event.add("sequence", booking.rebooked_count + (1 if cancelled else 0))
+    event.add("dtstamp", datetime.now(dt_timezone.utc))
+    event.add("dtstart", booking.slot.starts_at.astimezone(dt_timezone.utc))
+    event.add("dtend", booking.slot.ends_at.astimezone(dt_timezone.utc))
+    event.add("summary", summary)
+    event.add("location", location)
+    event.add("description", description)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
 
 
 def send(booking, kind, message=""):
