@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as _DjangoLocaleMiddleware
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # Top-level paths that are not language prefixes even though they look like one.
 NON_LANGUAGE_PREFIXES = {"oai", "api", "ics"}
@@ -66,3 +66,37 @@ class LocaleMiddleware(_DjangoLocaleMiddleware):
             patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
+
+
+# One person's data: the applicant area (/<lang>/funding/my/..., the application and final-report
+# wizards, their PDFs and attachments), a booking's personal link, and every step of a form
+# (the check page shows the answers; a step shows them again after "change").
+PERSONAL_NAMESPACES = {"funding", "reports"}
+PERSONAL_VIEWS = {"bookings:manage", "bookings:cancel"}
+
+
+def is_personal(request):
+    match = getattr(request, "resolver_match", None)
+    if match is not None and (PERSONAL_NAMESPACES & set(match.namespaces) or match.view_name in PERSONAL_VIEWS):
+        return True
+    routable = getattr(request, "routable_resolver_match", None)  # a Wagtail page's own route
+    if routable is not None:
+        from forms.models import FormPage
+
+        return isinstance(getattr(routable.func, "__self__", None), FormPage)
+    return False
+
+
+class PersonalPagesNoStoreMiddleware:
+    """`Cache-Control: no-store, private` on pages with one person's data, so that neither a
+    shared proxy nor the browser's cache (a library computer's back button) keeps them. Public
+    pages are untouched (the anonymous page cache stays). The admin has Wagtail's never_cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_personal(request):
+            patch_cache_control(response, no_store=True, private=True)
+        return response

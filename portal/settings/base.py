@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "portal.dbfaults.SessionMiddleware",  # Django's, with a 503 when the session save hits a DB outage
     "portal.middleware.UnknownLanguagePrefixMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's; a 404 in the admin stays a 404
+    "portal.middleware.PersonalPagesNoStoreMiddleware",  # inside the page cache, which then skips them
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
