@@ -3,7 +3,9 @@ assignment, internal notes, CSV/XLSX export) and the audit log. Only users with
 forms.view_submission (Coordinators, Administrators) get in; everyone else gets 403."""
 import django_filters
 from django import forms as djforms
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -67,13 +71,34 @@ def answer_rows(submission):
     return rows
 
 
+def visible_submissions():
+    """What the inbox may show: `Submission.objects.visible_to_staff()`, the one rule that every
+    view of the inbox viewset below uses (an unconfirmed school request is a 404 everywhere)."""
+    return Submission.objects.visible_to_staff()
+
+
+class VisibleSubmissionMixin:
+    """Edit and delete (Django's SingleObjectMixin) look their object up in `get_queryset()`."""
+
+    def get_queryset(self):
+        return visible_submissions()
+
+
+class VisibleBaseObjectMixin:
+    """History and usage (Wagtail's BaseObjectMixin) look it up in `get_base_object_queryset()`
+    (their `get_queryset()` is the listing of log entries or references)."""
+
+    def get_base_object_queryset(self):
+        return visible_submissions()
+
+
 class SubmissionIndexView(SafeSpreadsheetExportMixin, Forbidden403Mixin, generic.IndexView):
     base_fields = ["reference", "form_page", "language", "created_at", "status", "category", "assigned_to",
                    "closed_at"]
 
     def get_base_queryset(self):
         # An unconfirmed school request is not shown until the sender confirmed it by e-mail.
-        return super().get_base_queryset().filter(confirmed_at__isnull=False).select_related("form_page", "assigned_to")
+        return super().get_base_queryset().visible_to_staff().select_related("form_page", "assigned_to")
 
     def _answer_fields(self, queryset):
         page_ids = set(queryset.values_list("form_page_id", flat=True).distinct())
@@ -145,11 +170,7 @@ class SubmissionInspectView(Forbidden403Mixin, generic.InspectView):
         return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if obj.confirmed_at is None:
-            from django.http import Http404
-            raise Http404
-        return obj
+        return get_object_or_404(visible_submissions(), pk=unquote(str(self.pk)))
 
 
 class SubmissionAdminForm(WagtailAdminModelForm):
@@ -159,7 +180,7 @@ class SubmissionAdminForm(WagtailAdminModelForm):
             self.fields["assigned_to"].queryset = _coordinators()
 
 
-class SubmissionEditView(Forbidden403Mixin, generic.EditView):
+class SubmissionEditView(Forbidden403Mixin, VisibleSubmissionMixin, generic.EditView):
     required_perm = "forms.change_submission"
 
     def get(self, request, *args, **kwargs):
@@ -183,12 +204,20 @@ class SubmissionEditView(Forbidden403Mixin, generic.EditView):
         return instance
 
 
-class SubmissionDeleteView(Forbidden403Mixin, generic.DeleteView):
+class SubmissionDeleteView(Forbidden403Mixin, VisibleSubmissionMixin, generic.DeleteView):
     required_perm = "forms.delete_submission"
 
     def delete_action(self):
         AuditEvent.record(self.request.user, AuditEvent.Action.DELETE, [self.object])
         return super().delete_action()
+
+
+class SubmissionHistoryView(Forbidden403Mixin, VisibleBaseObjectMixin, HistoryView):
+    pass
+
+
+class SubmissionUsageView(Forbidden403Mixin, VisibleBaseObjectMixin, UsageView):
+    pass
 
 
 class SubmissionViewSet(ModelViewSet):
@@ -205,6 +234,8 @@ class SubmissionViewSet(ModelViewSet):
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
     delete_view_class = SubmissionDeleteView
+    history_view_class = SubmissionHistoryView
+    usage_view_class = SubmissionUsageView
     filterset_class = SubmissionFilterSet
     list_display = ["reference", "form_page", "category", "status", "assigned_to", "created_at"]
     list_export = SubmissionIndexView.base_fields

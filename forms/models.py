@@ -185,6 +185,14 @@ def new_reference(prefix):
             return ref
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to_staff(self):
+        """The one rule for what staff may see in the admin: a school request whose sender has
+        not clicked the e-mail confirmation link yet (`confirmed_at` empty) is nobody's to read.
+        Every inbox view (list, export, inspect, edit, history, usage, delete) goes through it."""
+        return self.filter(confirmed_at__isnull=False)
+
+
 class Submission(ClusterableModel):
     """What someone sent through a form page. No IP address or user agent is stored. Answers are
     stored under the form fields' clean names; choice answers in the form's default language so
@@ -216,6 +224,8 @@ class Submission(ClusterableModel):
     notified_at = models.DateTimeField(_("mailbox notified"), null=True, blank=True, editable=False)
     receipt_sent_at = models.DateTimeField(_("receipt sent"), null=True, blank=True, editable=False)
     confirm_link_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True, editable=False)
+
+    objects = SubmissionQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("assigned_to")]),
