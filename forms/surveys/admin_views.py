@@ -1,6 +1,7 @@
 """Survey results in the Wagtail admin (Coordinators and Fund managers): charts, the same
-numbers in tables, and CSV export. Only aggregates; figures under 5 answers are withheld."""
-from datetime import date, timedelta
+numbers in tables, and CSV export, by calendar month, quarter or year. Only aggregates; figures
+under 5 answers, and totals that would give them away, are withheld (forms.surveys.results)."""
+from datetime import date
 
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
@@ -10,65 +11,70 @@ from django.utils.translation import gettext as _
 
 from portal.exports import csv_writer
 
+from forms.params import positive_int
 from forms.surveys import charts
 from forms.surveys.models import SurveyPage
-from forms.surveys.results import MIN_ANSWERS, comments, compute
-
-
-def _month(value, default):
-    try:
-        y, m = value.split("-")
-        return date(int(y), int(m), 1)
-    except (AttributeError, ValueError):
-        return default
+from forms.surveys.results import MIN_ANSWERS, PERIODS, answer_years, comments, compute, month_ended
 
 
 def _selection(request):
+    """The survey, the kind of period (month, quarter or year: fixed calendar periods, never a
+    free range of dates) and the calendar year. Unknown values fall back to the defaults."""
     surveys = list(SurveyPage.objects.filter(locale__language_code="sv").order_by("pk")) or list(SurveyPage.objects.order_by("pk"))
     chosen = next((s for s in surveys if str(s.pk) == request.GET.get("survey")), surveys[0] if surveys else None)
     today = timezone.localdate()
-    last_month = today.replace(day=1)
-    first_month = (last_month - timedelta(days=335)).replace(day=1)
-    first = _month(request.GET.get("from"), first_month)
-    last = _month(request.GET.get("to"), last_month)
-    if last < first:
-        first, last = last, first
-    last_day = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return surveys, chosen, first, last, last_day
+    period = request.GET.get("period") if request.GET.get("period") in PERIODS else "month"
+    years = answer_years(chosen, today) if chosen else [today.year]
+    # by default the latest year with an ended month (in January: last year)
+    default = today.year if month_ended(today.year, 1, today) or today.year - 1 not in years else today.year - 1
+    year = positive_int(request.GET.get("year"), maximum=9999)
+    if year not in years:
+        year = default
+    return surveys, chosen, period, year, years, today
+
+
+def _comment_span(period, year, years, today):
+    if period == "year":
+        return date(years[0], 1, 1), today
+    return date(year, 1, 1), min(date(year, 12, 31), today)
 
 
 @permission_required("surveys.view_results", raise_exception=True)
 def results(request):
-    surveys, survey, first, last, last_day = _selection(request)
-    questions = compute(survey, first, last_day) if survey else []
+    surveys, survey, period, year, years, today = _selection(request)
+    questions = compute(survey, period, year, today) if survey else []
     for q in questions:
-        q.bar = charts.stacked_bar(q.total, q.target)
+        q.bar = charts.stacked_bar(q.total, q.target) if q.total is not None else None
         q.month_chart = charts.month_bars(q.months, q.target)
+    may_read = request.user.has_perm("surveys.view_response")
     return render(request, "surveys/admin/results.html", {
-        "surveys": surveys, "survey": survey, "questions": questions, "first": first, "last": last,
+        "surveys": surveys, "survey": survey, "questions": questions, "period": period, "year": year,
+        "years": years, "periods": [("month", _("Months")), ("quarter", _("Quarters")), ("year", _("Years"))],
         "min_answers": MIN_ANSWERS, "query": request.GET.urlencode(),
         # free text may say who wrote it: only those who follow up on answers read it
-        "show_comments": request.user.has_perm("surveys.view_response"),
-        "comments": comments(survey, first, last_day) if survey and request.user.has_perm("surveys.view_response") else None,
+        "show_comments": may_read,
+        "comments": comments(survey, *_comment_span(period, year, years, today)) if survey and may_read else None,
     })
 
 
 @permission_required("surveys.view_results", raise_exception=True)
 def export(request):
-    surveys, survey, first, last, last_day = _selection(request)
+    surveys, survey, period, year, years, today = _selection(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-results-{first:%Y-%m}-{last:%Y-%m}.csv"'
+    name = f"{years[0]}-{years[-1]}" if period == "year" else f"{year}-{period}"
+    response["Content-Disposition"] = f'attachment; filename="survey-results-{name}.csv"'
     response.write("\ufeff")
     writer = csv_writer(response)  # question texts are typed in the admin
     writer.writerow([_("Question"), _("Period"), _("Answers"), _("Satisfied (%)"), _("Less satisfied (%)"),
                      _("Dissatisfied (%)"), _("Target (%)")])
-    for q in compute(survey, first, last_day) if survey else []:
-        for cell in [q.total] + q.months:
-            label = f"{first:%Y-%m}–{last:%Y-%m}" if cell is q.total else cell.label
+    for q in compute(survey, period, year, today) if survey else []:
+        for cell in q.months + ([q.total] if q.total is not None else []):
             if cell.shown:
-                writer.writerow([q.text, label, cell.n, cell.green_share, cell.yellow_share, cell.red_share, q.target])
+                writer.writerow([q.text, cell.label, cell.n, cell.green_share, cell.yellow_share, cell.red_share, q.target])
+            elif cell.n == 0:
+                writer.writerow([q.text, cell.label, 0, "", "", "", q.target])
             else:
-                writer.writerow([q.text, label, f"<{MIN_ANSWERS}", "", "", "", q.target])
+                writer.writerow([q.text, cell.label, _("not shown"), "", "", "", q.target])
     return response
 
 

@@ -22,7 +22,8 @@ def stacked_bar(cell, target):
 
 
 def month_bars(months, target):
-    """One bar per month: the share of green, a gap with '<5' where the figure is withheld."""
+    """One bar per period (month, quarter or year): the share of green, a gap with a dash where
+    the figure is withheld and 0 where nobody answered."""
     top, height = 20, 160
     n = max(len(months), 1)
     slot = (WIDTH - 60) / n
@@ -32,7 +33,7 @@ def month_bars(months, target):
         share = cell.green_share
         h = 0 if share is None else height * share / 100
         bars.append({"x": round(x + slot * 0.15, 1), "w": round(slot * 0.7, 1), "y": round(top + height - h, 1),
-                     "h": round(h, 1), "share": share, "label": cell.label[2:], "cx": round(x + slot / 2, 1),
-                     "shown": cell.shown})
+                     "h": round(h, 1), "share": share, "label": cell.short or cell.label, "cx": round(x + slot / 2, 1),
+                     "shown": cell.shown, "empty": cell.n == 0})
     return {"bars": bars, "target_y": round(top + height - height * target / 100, 1), "base_y": top + height,
             "top": top, "width": WIDTH, "height": top + height + 40, "mid_y": top + height / 2}
