@@ -1,12 +1,8 @@
 """What happens to answers once they are sent: submissions, e-mail confirmation links, the rate
 limit, and deletion after the retention period. No HTTP here; views and commands call it."""
-import hashlib
-import hmac
 import logging
 
-from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.forms.forms import FormBuilder
@@ -111,33 +107,13 @@ def confirm(submission):
 
 # --- Rate limit ---------------------------------------------------------------------------------
 
-def _client_key(request):
-    """A keyed hash of the client address, kept in the cache only for the rate-limit window and
-    never stored with a submission."""
-    addr = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), addr.encode(), hashlib.sha256).hexdigest()[:32]
-    return f"lotsa-forms-rate:{digest}"
+def consume_rate_limit(request):
+    """Count one finished form for this client (forms.ratelimit, action "form": 10 an hour per
+    address by default; LOTSA_FORMS_RATE_LIMIT = (count, seconds) still overrides it). Returns the
+    usage (give it back with `.rollback()`), or None when the client has sent too many."""
+    from forms import ratelimit
 
-
-def rate_limit():
-    return getattr(settings, "LOTSA_FORMS_RATE_LIMIT", (10, 60 * 60))
-
-
-def over_rate_limit(request):
-    """True when this client has already sent the maximum number of forms in the window."""
-    limit, _window = rate_limit()
-    return (cache.get(_client_key(request)) or 0) >= limit
-
-
-def count_for_rate_limit(request):
-    limit, window = rate_limit()
-    key = _client_key(request)
-    if cache.add(key, 1, window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
+    return ratelimit.consume(request, "form")
 
 
 # --- Retention ----------------------------------------------------------------------------------
@@ -160,6 +136,23 @@ def purge_expired(now=None):
         AuditEvent.record(None, AuditEvent.Action.PURGE, expired)
     logger.info("Retention: deleted %d expired form submissions", len(expired))
     return len(expired)
+
+
+def clear_expired_sessions():
+    """Delete expired sessions: the answers of a form someone began and never sent live in their
+    session (forms.flow.FormSession) and must not outlive it. Uses the configured engine's
+    `SessionStore.clear_expired()` (the db and cached_db engines delete the rows; the cache
+    engine expires on its own). Returns how many rows went, where the engine can tell."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    engine = import_module(settings.SESSION_ENGINE)
+    model = getattr(engine.SessionStore, "get_model_class", None)
+    deleted = model().objects.filter(expire_date__lt=timezone.now()).count() if model else 0
+    engine.SessionStore.clear_expired()
+    logger.info("Retention: deleted %d expired sessions", deleted)
+    return deleted
 
 
 RECEIPT_RETRY_DAYS = 7

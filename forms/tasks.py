@@ -85,8 +85,9 @@ def send_confirmation_link(submission_id):
 
 @task()
 def purge_expired_submissions():
-    from forms.services import purge_expired
+    from forms.services import clear_expired_sessions, purge_expired
     from funding import retention
 
     retention.run()  # funding: old refused applications, abandoned drafts, orphaned private files
+    clear_expired_sessions()  # the answers of forms begun and never sent
     return purge_expired()

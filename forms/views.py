@@ -122,7 +122,8 @@ def check(request, page):
     if request.method == "POST":
         if request.POST.get(flow.HONEYPOT):
             return _render(request, page, "forms/blocked.html", {"reason": "spam"}, status=400)
-        if services.over_rate_limit(request):
+        usage = services.consume_rate_limit(request)
+        if usage is None:
             return _render(request, page, "forms/blocked.html", {"reason": "rate"}, status=429)
         # Re-validate every step on the server: the form may have changed, or the session been
         # tampered with.
@@ -131,12 +132,12 @@ def check(request, page):
             form_class = s.form_class()
             form = form_class(flow.answers_to_data(form_class, session.answers), page=page)
             if not form.is_valid():
+                usage.rollback()  # nothing was sent
                 return HttpResponseRedirect(_step_url(page, s.number))
             answers.update({k: flow.to_json(v) for k, v in form.cleaned_data.items()})
         submission = services.submission_with_reference(page, reference)
         if submission is None:  # not sent before (see FormSession.pending_reference)
             submission = services.create_submission(page, answers, get_language(), reference=reference)
-        services.count_for_rate_limit(request)
         session.mark_sent(submission.reference)
         return HttpResponseRedirect(_url(page, request, "sent_view"))
 

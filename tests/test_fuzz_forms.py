@@ -167,6 +167,7 @@ def test_the_walker_reaches_the_end_of_each_form_with_plain_answers(client, urls
     to the summary (check) page and the booking to its personal link, so the fuzzed runs do too."""
     from forms.bookings.models import Schedule
 
+    cache.clear()  # forms and bookings are rate-limited per client: earlier tests must not count
     for url in (urls["contact"], urls["school"]):
         visited = walk_form(client, url, "Hej", fuzz_typed=False)
         assert any(v.endswith("/check/") for v in visited), visited
@@ -183,6 +184,25 @@ def test_multi_step_contact_and_school_forms(client, urls, value, fuzz_typed, la
     for url in (urls["contact"], urls["school"]):
         walk_form(client, url.replace("/sv/", f"/{lang}/", 1) if lang != "sv" else url, value, fuzz_typed)
         client.cookies.clear()  # a fresh visitor: the answers so far live in the session
+
+
+@FUZZ
+@given(number=st.one_of(st.integers(-10**30, 10**30).map(str), values, st.sampled_from(["²", "١٢", "1e9", "0x10"])))
+@example(number="99999999999999999999")  # was a 500: too large for SQLite's integer
+@example(number="²")  # str.isdigit() is true and int() refuses it
+def test_booking_and_survey_integer_parameters(client, client_as, number):
+    """Every integer-looking GET parameter of the bookings and survey pages: never a 500."""
+    cache.clear()
+    assert_safe(client.get("/sv/boka/", {"service": number}), "booking start ?service")
+    assert_safe(client.get("/sv/boka/" + (number if number.isascii() and number.isdigit() else "1") + "/"), "booking")
+    staff = client_as("Coordinators")
+    for url, params in [("/admin/bookings/", {"schedule": number, "date": number, "span": number}),
+                        ("/admin/bookings/export/", {"schedule": number}),
+                        ("/admin/surveys/results/", {"survey": number, "year": number, "period": number}),
+                        ("/admin/surveys/results/export/", {"survey": number, "year": number, "period": number})]:
+        assert_safe(staff.get(url, params), url)
+    assert_safe(staff.post("/admin/surveys/links/", {"survey": number, "count": number}), "survey links")
+    client.logout()
 
 
 @FUZZ

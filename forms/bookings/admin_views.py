@@ -15,6 +15,7 @@ from forms.bookings.forms import CoordinatorCancelForm
 from forms.bookings.models import Booking, Schedule
 from forms.bookings.slots import ZONE
 from portal.exports import csv_writer
+from forms.params import positive_int
 
 
 def _period(request):
@@ -35,8 +36,8 @@ def _bookings(request):
     qs = (Booking.objects.active().select_related("slot__schedule")
           .filter(slot__starts_at__gte=start, slot__starts_at__lt=end).order_by("slot__starts_at", "seat"))
     schedule_id = request.GET.get("schedule", "")
-    if schedule_id.isdigit():
-        qs = qs.filter(slot__schedule_id=int(schedule_id))
+    if positive_int(schedule_id) is not None:
+        qs = qs.filter(slot__schedule_id=positive_int(schedule_id))
     return qs, {"day": day, "span": span, "first": first, "last": last - timedelta(days=1),
                 "schedule_id": schedule_id}
 

@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forms import ratelimit
+from forms.params import positive_int
 from forms.bookings import notify, services
 from forms.bookings.forms import BookingForm, RebookForm
 from forms.bookings.models import Schedule
@@ -30,9 +32,12 @@ def start(request):
     from forms.bookings.offers import offers
 
     service = None
-    if request.GET.get("service", "").isdigit():
-        service = ServicePage.objects.live().public().filter(pk=request.GET["service"]).first()
-    return render(request, "bookings/start.html", {"rows": offers(service), "service": service})
+    asked = "service" in request.GET
+    service_id = positive_int(request.GET.get("service"))
+    if service_id is not None:
+        service = ServicePage.objects.live().public().filter(pk=service_id).first()
+    return render(request, "bookings/start.html", {"rows": offers(service), "service": service,
+                                                   "unknown_service": asked and service is None})
 
 
 def book(request, pk):
@@ -41,10 +46,20 @@ def book(request, pk):
     form = BookingForm(request.POST or None, slots=slots)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # Each booking mails a calendar file to the address typed in: a few an hour per client
+        # and a few a day per address (LOTSA_RATE_LIMITS["booking"]).
+        usage = ratelimit.consume(request, "booking", key=data["email"])
+        if usage is None:
+            form.add_error(None, _("Many bookings have been made from your connection or for this e-mail address "
+                                   "in a short time. Please try again later, or call us to book."))
+            return render(request, "bookings/book.html", {
+                "schedule": schedule, "form": form, "days": _days(slots, form.data.get("slot")),
+            }, status=429)
         try:
             booking = services.book(data["slot"].pk, first_name=data["first_name"], phone=data["phone"],
                                     email=data["email"], language=translation.get_language())
         except services.SlotTaken:
+            usage.rollback()
             form.add_error("slot", _("This time was just booked – pick another."))
             form.slots = slots = services.bookable_slots(schedule)
         else:

@@ -4,7 +4,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from forms import ratelimit
 from forms.surveys import services
 from forms.surveys.forms import SurveyForm
 from forms.surveys.models import SYMBOLS
@@ -18,18 +20,28 @@ def serve_survey(page, request):
         context["link_problem"] = "used" if invitation is not None else ("missing" if not token else "invalid")
         return render(request, "surveys/survey_page.html", context, status=200 if not token else 410)
     form = SurveyForm(request.POST or None, page=page, initial={"token": token})
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            services.record(page, form.ratings(), language=translation.get_language(),
-                            free_text=form.cleaned_data.get("free_text", ""), token=token or None)
-        except services.LinkUsed:
-            context["link_problem"] = "used"
-            return render(request, "surveys/survey_page.html", context, status=410)
-        return render(request, "surveys/thanks.html", context)
+        # An open survey (no one-time link) takes a few answers an hour per client
+        # (LOTSA_RATE_LIMITS["survey"]); a one-time link counts once anyway.
+        usage = ratelimit.Usage() if token else ratelimit.consume(request, "survey")
+        if usage is None:
+            form.add_error(None, _("Many answers have been sent from your connection in a short time. "
+                                   "Please try again in an hour."))
+            status = 429
+        else:
+            try:
+                services.record(page, form.ratings(), language=translation.get_language(),
+                                free_text=form.cleaned_data.get("free_text", ""), token=token or None)
+            except services.LinkUsed:
+                usage.rollback()
+                context["link_problem"] = "used"
+                return render(request, "surveys/survey_page.html", context, status=410)
+            return render(request, "surveys/thanks.html", context)
     context["form"] = form
     if token:
         context["token_languages"] = token_languages(page, request, token)
-    return render(request, "surveys/survey_page.html", context)
+    return render(request, "surveys/survey_page.html", context, status=status)
 
 
 def token_languages(page, request, token):

@@ -168,6 +168,15 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lotsa <no-reply@lotsa.example>")
 # The service's shared mailbox (funktionsbrevlåda): gets notices, never the answers.
 LOTSA_SHARED_MAILBOX = env("LOTSA_SHARED_MAILBOX", "rad-och-stod@lotsa.example")
 
+# --- Rate limits of forms, bookings and open surveys (forms/ratelimit.py, allauth's mechanism) -
+# "amount/period/per", comma-separated; per "ip" is the client address (ALLAUTH_TRUSTED_PROXY_COUNT
+# says how many proxies' X-Forwarded-For to trust), "email" the address typed into the booking.
+LOTSA_RATE_LIMITS = {
+    "form": env("LOTSA_RATE_LIMIT_FORM", "10/1h/ip"),
+    "booking": env("LOTSA_RATE_LIMIT_BOOKING", "5/1h/ip,3/1d/email"),
+    "survey": env("LOTSA_RATE_LIMIT_SURVEY", "10/1h/ip"),
+}
+
 # --- Auth -------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

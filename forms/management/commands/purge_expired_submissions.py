@@ -1,6 +1,7 @@
 """`manage.py purge_expired_submissions`: delete submissions past their retention period and
-re-send notices, receipts and confirmation links that failed. Schedule it daily (cron or a
-systemd timer) on any one or all servers: it is idempotent and deletes inside one transaction."""
+expired sessions (with the answers of forms never sent), and re-send notices, receipts and
+confirmation links that failed. Schedule it daily (cron or a systemd timer) on any one or all
+servers: it is idempotent and deletes inside one transaction."""
 from django.core.management.base import BaseCommand
 
 from forms import services, tasks
@@ -21,6 +22,9 @@ class Command(BaseCommand):
             retried += 1
         if options["verbosity"]:
             self.stdout.write(f"Deleted {deleted} expired submissions; retried {retried} e-mails.")
+        sessions = services.clear_expired_sessions()  # unsent answers live in expired sessions
+        if options["verbosity"]:
+            self.stdout.write(f"Deleted {sessions} expired sessions (answers of forms never sent).")
         funding = retention.run()  # funding: old refused applications, abandoned drafts, orphaned files
         if options["verbosity"]:
             self.stdout.write(f"Deleted {funding['applications']} funding applications past their retention "
