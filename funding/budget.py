@@ -37,7 +37,9 @@ def parse_amount(text):
     if isinstance(text, int):
         value = text
     else:
-        s = str(text).strip()
+        from portal.digits import normalise
+
+        s = normalise(str(text)).strip()
         s = _CURRENCY.sub("", s).strip()
         s = _SPACES.sub("", s)
         if s == "":

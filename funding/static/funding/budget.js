@@ -1,8 +1,14 @@
 // Live totals for the budget table (the server computes and checks the same totals).
 (function () {
   "use strict";
+  // Arabic-Indic and Persian digits count as 0-9, as on the server (portal/digits.py).
+  function westernDigits(text) {
+    return (text || "").replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
+      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x06f0); })
+      .replace(/(\d)\u066c(?=\d)/g, "$1");
+  }
   function parse(text) {
-    var s = (text || "").replace(/(kr\.?|kronor|sek|:-)$/i, "").replace(/[\s\u00a0\u202f']/g, "");
+    var s = westernDigits(text).replace(/(kr\.?|kronor|sek|:-)$/i, "").replace(/[\s\u00a0\u202f']/g, "");
     if (/^\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, "");
     return /^\d+$/.test(s) ? parseInt(s, 10) : 0;
   }
