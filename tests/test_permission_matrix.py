@@ -109,6 +109,12 @@ MATRIX = """
 /admin/inbox/edit/{submission}/                        302  302  302  403  403  200  403  200
 /admin/inbox/?export=csv                               302  302  302  403  403  200  403  200
 /admin/inbox/results/                                  302  302  302  403  403  200  403  200
+# a school request not yet confirmed by e-mail is nobody's to read (issue 11): 404 on every URL
+/admin/inbox/inspect/{unconfirmed}/                    302  302  302  404  404  404  404  404
+/admin/inbox/edit/{unconfirmed}/                       302  302  302  403  403  404  403  404
+/admin/inbox/history/{unconfirmed}/                    302  302  302  404  404  404  404  404
+/admin/inbox/usage/{unconfirmed}/                      302  302  302  404  404  404  404  404
+/admin/inbox/delete/{unconfirmed}/                     302  302  302  404  404  404  404  404
 /admin/inbox-audit/                                    302  302  302  403  403  403  403  200
 /admin/inbox-audit/results/                            302  302  302  403  403  403  403  200
 # personal data: bookings
@@ -624,6 +630,8 @@ def places(django_user_model, demo_users):
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
+        "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
+            locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,
     }
     users = {"anon": None, "resident": resident, "lead": lead, **demo_users}
     # {report} is a page URL on the public site and a page id in the admin
