@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from forms.flow import display_value
 from forms.models import AuditEvent, FormPage, Submission
 from home.roles import COORDINATORS
+from portal.bidi import IsolatedColumnsMixin, isolate
 from portal.exports import SafeSpreadsheetExportMixin, safe_cell
 
 
@@ -92,7 +93,7 @@ class VisibleBaseObjectMixin:
         return visible_submissions()
 
 
-class SubmissionIndexView(SafeSpreadsheetExportMixin, Forbidden403Mixin, generic.IndexView):
+class SubmissionIndexView(SafeSpreadsheetExportMixin, IsolatedColumnsMixin, Forbidden403Mixin, generic.IndexView):
     base_fields = ["reference", "form_page", "language", "created_at", "status", "category", "assigned_to",
                    "closed_at"]
 
@@ -155,7 +156,7 @@ class SubmissionInspectView(Forbidden403Mixin, generic.InspectView):
         rows = answer_rows(self.object)
         return format_html(
             "<dl class='lotsa-answers'>{}</dl>",
-            format_html_join("", "<dt><strong>{}</strong></dt><dd>{}</dd>", ((label, value or "–") for label, value in rows)),
+            format_html_join("", "<dt><strong>{}</strong></dt><dd>{}</dd>", ((label, isolate(value) or "–") for label, value in rows)),
         )
 
     def get_notes_display_value(self):

@@ -17,6 +17,7 @@ from funding import workflow
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
+from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin
 from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
@@ -37,7 +38,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = ["fund", "round", "status"]
 
 
-class ApplicationIndexView(SafeSpreadsheetExportMixin, ReviewerIndexMixin, IndexView):
+class ApplicationIndexView(SafeSpreadsheetExportMixin, IsolatedColumnsMixin, ReviewerIndexMixin, IndexView):
     """The list and its CSV/XLSX export: submitted applications only (Application.objects.for_reviewers)."""
 
     def get_edit_url(self, instance):
@@ -75,11 +76,14 @@ class DecisionForm(forms.Form):
         return {year: self.cleaned_data.get(f"granted_{year}") or 0 for year, _r in self.years}
 
 
-class ApplicationInspectView(ReviewerInspectMixin, HideEmptyFieldsMixin, InspectView):
+class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, HideEmptyFieldsMixin, InspectView):
     template_name = "funding/admin/inspect.html"
 
     def get_object_queryset(self):
         return super().get_object_queryset().select_related("fund", "round", "user")
+
+    def get_page_subtitle(self):
+        return strip_bidi_controls(super().get_page_subtitle())
 
     def get_fields(self):
         return ["fund", "round", "status", "organisation", "requested_total", "granted_total",

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from portal.bidi import IsolatedColumnsMixin, strip_bidi_controls
 from portal.inspect import HideEmptyFieldsMixin
 from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
 from reports import final_reports as fr
@@ -34,7 +35,7 @@ class FinalReportFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class FinalReportIndexView(ReviewerIndexMixin, IndexView):
+class FinalReportIndexView(IsolatedColumnsMixin, ReviewerIndexMixin, IndexView):
     """Final reports submitted at least once (FinalReport.objects.for_reviewers)."""
 
     def get_edit_url(self, instance):
@@ -55,7 +56,7 @@ class FinalReportInspectView(ReviewerInspectMixin, HideEmptyFieldsMixin, Inspect
         return ["status", "submitted_at", "decided_at"]
 
     def get_page_subtitle(self):
-        return str(self.object.application.title)
+        return strip_bidi_controls(self.object.application.title)
 
     def may_decide(self):
         return (self.request.user.has_perm(REVIEW_PERMISSION)

@@ -60,3 +60,48 @@ def test_public_pages_stay_cacheable():
     for url in ("/sv/", "/sv/sok-medel/"):
         response = anonymous.get(url)
         assert response.status_code == 200 and "no-store" not in response.get("Cache-Control", ""), url
+
+
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "Amira\u202efdp.exe" shows as "Amiraexe.pdf"
+
+
+def test_names_shown_to_staff_are_isolated(client_as):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from forms.bookings import services
+    from forms.bookings.models import Booking, Schedule
+    from forms.models import Submission
+    from funding import workflow
+    from reports.models import FinalReport
+
+    slot = services.bookable_slots(Schedule.objects.filter(active=True).first())[0]
+    Booking.objects.create(slot=slot, seat=1, first_name=f"Amira{RLO}fdp.exe", email="amira@example.se", language="sv")
+    app = Application.objects.exclude(status=workflow.DRAFT).filter(user__username="projektledare").first()
+    Application.objects.filter(pk=app.pk).update(title=f"Projekt{RLO}gnalk", organisation=f"Förening{RLO}x")
+    report = FinalReport.objects.get(application__user__username="projektledare2")
+    FinalReport.objects.filter(pk=report.pk).update(status=FinalReport.Status.SUBMITTED)
+    Application.objects.filter(pk=report.application_id).update(title=f"Slutrapport{RLO}tset")
+    contact = FormPage.objects.get(locale__language_code="sv", slug="kontakta-rad-och-stod")
+    submission = Submission.objects.create(reference="KON-BIDI", form_page=contact, language="sv",
+                                           data={"fornamn": f"Kim{RLO}nomis"}, confirmed_at=timezone.now())
+
+    coordinator = client_as("Coordinators")
+    day = timezone.localtime(slot.starts_at).date().isoformat()
+    pages = {
+        "bookings": (coordinator, reverse("bookings_overview") + f"?date={day}", "<bdi>Amirafdp.exe</bdi>"),
+        "inbox": (coordinator, f"/admin/inbox/inspect/{submission.pk}/", "<bdi>Kimnomis</bdi>"),
+    }
+    for name, (client, url, expected) in pages.items():
+        html = client.get(url).content.decode()
+        assert RLO not in html and expected in html, name
+    manager = client_as("Fund managers")
+    for url, expected in [
+        (reverse("funding_applications:index"), "Projektgnalk</bdi>"),
+        (reverse("funding_applications:inspect", args=[app.pk]), "<bdi>Föreningx</bdi>"),
+        (reverse("final_reports:index"), "Slutrapporttset</bdi>"),
+        (reverse("final_reports:inspect", args=[report.pk]), "<bdi>Slutrapporttset</bdi>"),
+    ]:
+        response = manager.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200 and RLO not in html and expected in html, url
