@@ -15,6 +15,10 @@ COORDINATORS = "Coordinators"
 FUND_MANAGERS = "Fund managers"
 ADMINISTRATORS = "Administrators"
 ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS]
+# Groups whose work shows personal data (submissions, bookings, applications, users): their
+# members, and superusers, must use two-factor authentication when LOTSA_REQUIRE_MFA is on
+# (portal/mfa.py).
+PERSONAL_DATA_GROUPS = [COORDINATORS, FUND_MANAGERS, ADMINISTRATORS]
 
 _CONTENT = [
     "wagtailadmin.access_admin",

@@ -36,7 +36,10 @@ def mark_staff_session(sender, request, user, **kwargs):
 
 
 def connect():
+    from portal import mfa
+
     user_logged_in.connect(mark_staff_session, dispatch_uid="lotsa-staff-session")
+    mfa.connect()
 
 
 class StaffSessionMiddleware:
@@ -61,4 +64,10 @@ class StaffSessionMiddleware:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
             if now - seen_at >= SEEN_WRITE_EVERY:
                 session[SEEN_AT] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        # allauth's login form applies "Remember me" (an 8-hour cookie) after user_logged_in has
+        # marked the staff session: end it with the browser again before the session is saved.
+        if (session is not None and session.modified and session.get(STAFF_FLAG)
+                and not session.get_expire_at_browser_close()):
+            session.set_expiry(0)
+        return response

@@ -11,3 +11,14 @@ def two_factor_menu_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Ask for a code from an authenticator app when you log in."),
     }
+
+
+@hooks.register("register_account_menu_item")
+def change_password_menu_item(request):
+    # Wagtail's own password panel is off (WAGTAIL_PASSWORD_MANAGEMENT_ENABLED): passwords are
+    # changed through allauth, like every other login matter.
+    return {
+        "url": reverse("account_change_password"),
+        "label": _("Change password"),
+        "help_text": _("Change the password you log in with."),
+    }

@@ -69,6 +69,21 @@ MATRIX = """
 /sv/accounts/2fa/authenticate/                         302  302  302  302  302  302  302  302
 /sv/accounts/login/code/confirm/                       302  302  302  302  302  302  302  302
 /en/accounts/login/                                    200  302  302  302  302  302  302  302
+/sv/accounts/login/code/                               200  302  302  302  302  302  302  302
+/sv/accounts/password/change/                          302  200  200  200  200  200  200  200
+/sv/accounts/logout/                                   302  200  200  200  200  200  200  200
+/sv/accounts/2fa/totp/activate/                        302  302  302  302  302  302  302  302
+/sv/_util/login/                                       302  302  302  302  302  302  302  302
+/sv/_util/login/?next=/admin/inbox/                    302  302  302  302  302  302  302  302
+/sv/_util/authenticate_with_password/1/1/              404  404  404  404  404  404  404  404
+/admin/password_reset/                                 302  302  302  302  302  302  302  302
+/admin/password_reset/done/                            302  302  302  302  302  302  302  302
+/admin/account/change_password/                        302  302  302  302  302  302  302  302
+/admin/logout/                                         302  302  302  302  302  302  302  302
+/django-admin/password_change/                         302  302  302  302  302  302  302  302
+/django-admin/password_change/done/                    302  302  302  302  302  302  302  302
+/django-admin/logout/                                  302  302  302  302  302  302  302  302
+/django-admin/mfa/authenticator/                       302  302  302  302  302  302  302  200
 # --- applicant area -------------------------------------------------------------------------
 /sv/funding/my/                                        302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404

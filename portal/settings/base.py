@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "portal.security.StaffSessionMiddleware",
+    "portal.mfa.MFAMiddleware",  # no session past the two-factor step without it; TOTP for staff
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so its process_exception sees a view's database error first: 503 "try again" page.
     "portal.dbfaults.DatabaseUnavailableMiddleware",
@@ -178,8 +179,9 @@ LOTSA_RATE_LIMITS = {
 }
 
 # --- Auth -------------------------------------------------------------------------------------
+# allauth's backend only (it subclasses ModelBackend, so permissions work as before): a login
+# form outside allauth could not authenticate anyone with Django's plain backend either.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -195,13 +197,34 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Log in with a code e-mailed to the address: stays open to the owner while strangers' wrong
+# passwords have locked the password form (its own limits: 3 codes a minute per address, 3 tries
+# per code, 3 minutes). The two-factor step follows a code login as it follows a password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Behind a reverse proxy: how many proxies' X-Forwarded-For entries to trust for the client
+# address that rate limits count by (0: none, use REMOTE_ADDR), or a header the proxy sets.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Members of home.roles.PERSONAL_DATA_GROUPS (and superusers) must enrol in TOTP before the admin
+# opens (portal/mfa.py). On in production; off in dev and tests so the demo users work as they are.
+LOTSA_REQUIRE_MFA = env_bool("LOTSA_REQUIRE_MFA", False)
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 # Admin users (see portal/security.py): the session cookie ends with the browser, after an idle
 # hour, and 8 hours after login at the latest.
 STAFF_SESSION_IDLE_SECONDS = int(env("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(env("STAFF_SESSION_MAX_SECONDS", str(8 * 60 * 60)))
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Pages restricted to logged-in users send visitors to allauth's login, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Passwords are reset and changed through allauth only (rate-limited, e-mail verified); Wagtail's
+# reset form and account password panel are off, and their URLs redirect (portal/urls.py).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No shared-password pages or document collections: a shared password has no owner, no rate
+# limit and no audit. Restrict to logged-in users or groups instead.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", "Lotsa")
 
 # --- Languages --------------------------------------------------------------------------------

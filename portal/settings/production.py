@@ -9,6 +9,8 @@ SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     sys.exit("SECRET_KEY must be set to a random value of at least 50 characters in production.")
 
+# Staff who see personal data must use two-factor authentication (portal/mfa.py).
+LOTSA_REQUIRE_MFA = env_bool("LOTSA_REQUIRE_MFA", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))

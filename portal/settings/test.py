@@ -18,6 +18,7 @@ STORAGES = {**STORAGES, "private": private_storage_config({}, PRIVATE_MEDIA_ROOT
 if not env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+LOTSA_REQUIRE_MFA = False  # tests that check it turn it on with the settings fixture
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file (in RAM where /dev/shm exists), not Django's shared in-memory database: the browser
