@@ -274,3 +274,9 @@ def test_totp_secrets_are_not_shown_in_the_django_admin(client_as, demo_users):
     # an Administrator can still remove it for a user who lost their phone
     delete = client.post(f"/django-admin/mfa/authenticator/{authenticator.pk}/delete/", {"post": "yes"})
     assert delete.status_code == 302 and not Authenticator.objects.filter(pk=authenticator.pk).exists()
+
+
+def test_the_admin_account_page_changes_the_password_through_allauth(client_as):
+    html = client_as("Editors").get("/admin/account/").content.decode()
+    assert 'href="/sv/accounts/password/change/"' in html  # our account menu item
+    assert 'name="password_old"' not in html and "old_password" not in html  # Wagtail's own panel is off
