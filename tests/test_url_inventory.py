@@ -435,3 +435,30 @@ def test_only_page_movers_see_the_move_confirmation(client_as):
     response = client_as("Coordinators").get(url)
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client_as("Moderators").get(url).status_code == 200
+
+
+# Framework routes that take any app_label/model_name: the sample above fills them with a place;
+# here they are pointed at the personal records and users, which none of them may show.
+ANY_MODEL_ROUTES = [
+    "/admin/localize/api/snippets/{app}/{model}/", "/admin/localize/api/snippets/{app}/{model}/{pk}/",
+    "/admin/localize/submit/snippet/{app}/{model}/{pk}/", "/admin/translation/submit/snippet/{app}/{model}/{pk}/",
+    "/admin/bulk/{app}/{model}/delete/?id={pk}", "/admin/tag-autocomplete/{app}/{model}/?term=a",
+    "/admin/pages/usage/{app}/{model}/", "/admin/pages/create/{app}/{model}",
+]
+
+
+@pytest.mark.parametrize("role", ["Editors", "Moderators", "Coordinators", "Fund managers"])
+def test_any_model_routes_do_not_open_personal_records(samples, role):
+    values, _owners, users = samples
+    records = [("forms", "submission", values["submission"]), ("funding", "application", values["lead_app"]),
+               ("reports", "finalreport", values["final_report"]), ("auth", "user", values["lead_user"])]
+    client = Client(raise_request_exception=False)
+    client.force_login(users[role])
+    wrong = []
+    for template in ANY_MODEL_ROUTES:
+        for app, model, pk in records:
+            url = template.format(app=app, model=model, pk=pk)
+            status = client.get(url).status_code
+            if status == 200 or status >= 500:
+                wrong.append(f"{url}: {status}")
+    assert not wrong, f"{role}: " + ", ".join(wrong)
