@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "portal.middleware.PersonalPagesNoStoreMiddleware",  # inside the page cache, which then skips them
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "portal.digits.NormaliseDigitsMiddleware",  # ٠-٩ and ۰-۹ typed anywhere are stored as 0-9
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -301,6 +302,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # --- Security headers (every environment; production tightens transport) ---------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # the site's own page with a way back to the step
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
