@@ -66,6 +66,7 @@ def register_summary_menu_item():
     return SummaryMenuItem(_("Requested and granted"), reverse("funding_summary"), icon_name="table",
                            order=251)
 
+
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """The download log is read, never written, in the admin (Administrators: every permission)."""
 
