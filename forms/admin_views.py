@@ -2,7 +2,6 @@
 assignment, internal notes, CSV/XLSX export) and the audit log. Only users with
 forms.view_submission (Coordinators, Administrators) get in; everyone else gets 403."""
 import django_filters
-from django import forms as djforms
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404

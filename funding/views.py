@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from funding import pdf, workflow
+from funding import pdf
 from funding.models import Application, FundProgrammePage
 from portal import private_files
 
@@ -84,6 +84,6 @@ def admin_attachment(request, pk, attachment_id):
     back to the dashboard by Wagtail (PermissionDenied), as for the other fund managers' views."""
     if not request.user.has_perm("funding.view_application"):
         raise PermissionDenied
-    application = get_object_or_404(Application.objects.exclude(status=workflow.DRAFT), pk=pk)
+    application = get_object_or_404(Application.objects.for_reviewers(), pk=pk)
     att = get_object_or_404(application.attachments, pk=attachment_id)
     return send_attachment(request, att, application, "application", as_owner=False)

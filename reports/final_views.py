@@ -45,7 +45,7 @@ def admin_final_report_attachment(request, pk, attachment_id):
     to the dashboard by Wagtail (PermissionDenied). `pk` is the report's."""
     if not request.user.has_perm("reports.view_finalreport"):
         raise PermissionDenied
-    report = get_object_or_404(FinalReport.objects.exclude(status=FinalReport.Status.DRAFT)
+    report = get_object_or_404(FinalReport.objects.for_reviewers()
                                .select_related("application"), pk=pk)
     att = get_object_or_404(report.attachments, pk=attachment_id)
     return send_attachment(request, att, report.application, "final_report", as_owner=False)
