@@ -91,9 +91,9 @@ def test_quick_exit_only_on_sensitive_pages(client):
     text = client.get(VIOLENCE).content.decode()
     assert 'id="quick-exit"' in text and "Lämna sidan snabbt" in text
     assert "home/quick-exit.js" in text
-    # first link inside main, so a keyboard user reaches it right after the skip link target
-    main = text[text.index('<main id="main"'):]
-    assert main.index('id="quick-exit"') < main.index("<h1>")
+    # before the header and its menu: the first stop after the skip link (tested by Tab in
+    # tests/browser/test_finder_browser.py)
+    assert text.index('class="skip-link"') < text.index('id="quick-exit"') < text.index('<header')
     assert 'id="quick-exit"' not in client.get(ADVICE["sv"]).content.decode()
 
 

@@ -108,6 +108,16 @@ def test_quick_exit_by_keyboard_replaces_the_page_in_history(live_url, page):
     assert page.url == f"{live_url}/sv/", "Back skips the sensitive page"
 
 
+def test_quick_exit_is_the_first_stop_after_the_skip_link(live_url, page):
+    """It was reached after 17 Tab presses, behind the whole menu."""
+    for path in ("/sv/insatser/stodsamtal-vid-vald/", "/sv/insatser/kvinnojouren/"):
+        page.goto(live_url + path)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip-link"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "quick-exit", path
+
+
 def test_quick_exit_with_escape_twice(live_url, page):
     page.route("https://www.smhi.se/**", lambda route: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>Väder</title><p>Väder</p>"))
