@@ -54,6 +54,17 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
 
 @pytest.fixture
+def fresh_cache():
+    """An empty cache before and after the test: rate limits (logins, forms, bookings, surveys),
+    used TOTP codes and cached pages live there, and one test's must not count in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def demo_users(db):
     """{role: user} for the demo users, one per group."""
     from django.contrib.auth import get_user_model

@@ -13,19 +13,8 @@ from forms.bookings import services
 from forms.bookings.models import AuditEntry, Booking, Schedule, ScheduleException, Slot, WeeklyRule
 from forms.bookings.slots import generate_slots, pattern_times
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]  # rate limits live in the cache
 STHLM = ZoneInfo("Europe/Stockholm")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Bookings and survey answers are rate-limited per client (forms.ratelimit): every test
-    starts with none counted."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_schedule(capacity=1, **kw):

@@ -60,11 +60,10 @@ def test_passwords_are_left_as_typed(client):
 
 @pytest.mark.browser
 def test_live_budget_totals_read_arabic_indic_digits(live_url, page):
-    page.goto(f"{live_url}/sv/accounts/login/")
-    page.fill("#id_login", "projektledare@lotsa.example")
-    page.fill("#id_password", "lotsa-projektledare-demo")
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    from tests.browser.test_funding_browser import log_in
+
+    log_in(page, live_url, "projektledare@lotsa.example", "lotsa-projektledare-demo")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     fund = FundProgrammePage.objects.get(slug="lokala-utvecklingsmedel")
     page.goto(f"{live_url}/sv/sok-medel/lokala-utvecklingsmedel/")
     with page.expect_navigation():

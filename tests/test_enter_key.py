@@ -105,11 +105,10 @@ def test_previous_step_keeps_what_was_typed(client):
 
 @pytest.mark.browser
 def test_enter_in_the_funding_wizard_saves_and_goes_on(live_url, page):
-    page.goto(f"{live_url}/sv/accounts/login/")
-    page.fill("#id_login", "projektledare@lotsa.example")
-    page.fill("#id_password", "lotsa-projektledare-demo")
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    from tests.browser.test_funding_browser import log_in
+
+    log_in(page, live_url, "projektledare@lotsa.example", "lotsa-projektledare-demo")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{live_url}/sv/sok-medel/lokala-utvecklingsmedel/")
     with page.expect_navigation():
         page.get_by_role("button", name="Ansök", exact=True).click()

@@ -4,22 +4,14 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
 from forms.models import AuditEvent, FormPage, Submission
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]  # rate limits live in the cache
 
 MESSAGE = "Jag behöver hjälp med <b>ekonomin</b> och räkningarna"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def page(lang, slug_start):

@@ -10,16 +10,9 @@ from django.urls import reverse
 
 from portal import security
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]  # rate limits live in the cache
 
 LOGIN = "/sv/accounts/login/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()  # allauth counts failed logins in the cache
-    yield
-    cache.clear()
 
 
 def login(client, email, password, next_url="/admin/"):

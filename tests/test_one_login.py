@@ -7,20 +7,12 @@ admin."""
 import time
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]  # rate limits live in the cache
 
 LOGIN = "/sv/accounts/login/"
 ACTIVATE = "/sv/accounts/2fa/totp/activate/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()  # allauth's rate limits and used TOTP codes live in the cache
-    yield
-    cache.clear()
 
 
 def password(username):

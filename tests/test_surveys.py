@@ -12,18 +12,7 @@ from django.utils import timezone
 from forms.surveys.models import Invitation, Rating, Response, SurveyPage
 from forms.surveys.results import MIN_ANSWERS, compute
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Bookings and survey answers are rate-limited per client (forms.ratelimit): every test
-    starts with none counted."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]  # rate limits live in the cache
 
 
 @pytest.fixture
