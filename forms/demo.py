@@ -6,7 +6,8 @@ from wagtail.models import Locale
 from forms import demo_content as C
 from forms.models import FormField, FormPage
 from home.demo import TARGET_LANGUAGES, collect_strings
-from home.localize import translate
+from home.demo_content import PRIVACY
+from home.localize import sync, translate
 from home.models import AccessibilityStatementPage, HomePage, StandardPage
 
 
@@ -25,6 +26,10 @@ def rich(paragraphs, lang="sv"):
     return "".join(f"<p>{p[lang]}</p>" for p in paragraphs)
 
 
+def privacy_page():
+    return StandardPage.objects.filter(locale=Locale.get_default(), slug=PRIVACY["slug"]["sv"]).first()
+
+
 def ensure_form(parent, spec):
     sv = Locale.get_default()
     page = FormPage.objects.filter(locale=sv, slug=spec["slug"]["sv"]).first()
@@ -33,7 +38,8 @@ def ensure_form(parent, spec):
             title=spec["title"]["sv"], slug=spec["slug"]["sv"], locale=sv,
             intro=rich(spec["intro"]), privacy_notice=rich(spec["privacy"]), thank_you_text=rich(spec["thanks"]),
             reference_prefix=spec["prefix"], category_field=spec["category"], receipt_email_field=spec["receipt"],
-            one_of_fields=spec["one_of"], confirm_email_field=spec["confirm"],
+            one_of_fields=spec["one_of"], confirm_email_field=spec["confirm"], privacy_page=privacy_page(),
+            show_in_menus=spec.get("show_in_menus", False),
         )
         for order, (name, kind, required, label, help_text, choices) in enumerate(spec["fields"]):
             page.form_fields.add(FormField(
@@ -43,10 +49,18 @@ def ensure_form(parent, spec):
             ))
         parent.add_child(instance=page)
         page.save_revision().publish()
-    if page.offer_booking != spec.get("offer_booking", False):  # a setting added later: keep old demo sites in step
-        page.offer_booking = spec.get("offer_booking", False)
+    # Settings added later: keep old demo sites in step, in every language. They are synchronised
+    # fields, so re-saving the translations ("Sync translated pages") carries them over.
+    wanted = {"offer_booking": spec.get("offer_booking", False), "show_in_menus": spec.get("show_in_menus", False)}
+    changed = {k: v for k, v in wanted.items() if getattr(page, k) != v}
+    if changed:
+        for name, value in changed.items():
+            setattr(page, name, value)
         page.save_revision().publish()
-    translate_all(page, spec)  # synchronises offer_booking to the translations
+    stale = [p for p in page.get_translations().specific() if any(getattr(p, k) != v for k, v in wanted.items())]
+    translate_all(page, spec)
+    if stale:
+        sync(page)
     return page
 
 
@@ -74,9 +88,6 @@ def load(stdout, with_users=False):
     if statement is not None:
         barrier = ensure_form(statement.get_parent(), C.BARRIER)
         link_barrier_form(statement, barrier)
-    if not contact.show_in_menus:
-        contact.show_in_menus = True
-        contact.save_revision().publish()
     stdout.write("  forms: contact form, school meeting request, barrier report")
     return []
 

@@ -2,6 +2,7 @@
 school meeting request and 'report an accessibility barrier'. Each field is
 (clean_name, type, required, label, help, choices); labels, help texts and choices are {sv,en,ar}."""
 from home.demo_content import t
+from home.demo_services_content import ADVICE_SLUG, SERVICES, TOPICS
 
 
 def choices(*items):
@@ -10,7 +11,20 @@ def choices(*items):
 
 NONE = None
 
+# What Advice & Support can help with: its service's topics, named as the topics are.
+_ADVICE_TOPICS = next(spec["topics"] for spec in SERVICES if spec["slug"]["sv"] == ADVICE_SLUG)
+CONTACT_TOPICS = [name for slug, name in TOPICS if slug in _ADVICE_TOPICS]
+SOMETHING_ELSE = t("Något annat", "Something else", "أمر آخر")
+
 PRIVACY_CONTACT = [
+    # A municipality answers such contacts as part of its public task (GDPR art. 6.1 e), not on
+    # consent: a tick box would suggest a choice the person does not really have (see README).
+    t("Vi behandlar uppgifterna för att ge dig stöd, som en del av socialtjänstens uppdrag (en uppgift av allmänt "
+      "intresse, artikel 6.1 e i dataskyddsförordningen). Du behöver inte lämna något samtycke.",
+      "We process the details to give you support, as part of the social services' remit (a task in the public "
+      "interest, Article 6(1)(e) of the General Data Protection Regulation). You do not need to give consent.",
+      "نعالج البيانات لتقديم الدعم لك، في إطار مهمة الخدمات الاجتماعية (مهمة للمصلحة العامة، المادة 6.1 هـ من "
+      "اللائحة العامة لحماية البيانات). لا تحتاج إلى إعطاء موافقتك."),
     t("Vi använder uppgifterna bara för att kontakta dig och ge dig stöd. Bara Råd- och stöds samordnare kan läsa dem. "
       "Vi raderar dem 90 dagar efter att ärendet avslutats.",
       "We use the details only to contact you and give you support. Only the Advice & Support coordinators can read "
@@ -27,63 +41,53 @@ CONTACT = {
     "slug": t("kontakta-rad-och-stod", "contact-advice-and-support", "contact-advice-and-support-ar"),
     "intro": [t(
         "Berätta kort vad du vill ha hjälp med, så kontaktar en samordnare dig inom två arbetsdagar. "
-        "Det tar ungefär fem minuter. Är det akut? Ring 112.",
+        "Det tar ungefär två minuter. Är det akut? Ring 112.",
         "Tell us briefly what you would like help with, and a coordinator will contact you within two working days. "
-        "It takes about five minutes. Is it an emergency? Call 112.",
+        "It takes about two minutes. Is it an emergency? Call 112.",
         "أخبرنا باختصار بما تحتاج المساعدة فيه، وسيتواصل معك أحد المنسقين خلال يومي عمل. "
-        "يستغرق ذلك نحو خمس دقائق. هل الأمر طارئ؟ اتصل بالرقم 112.")],
+        "يستغرق ذلك نحو دقيقتين. هل الأمر طارئ؟ اتصل بالرقم 112.")],
     "privacy": PRIVACY_CONTACT,
     "thanks": [t("En samordnare hör av sig inom två arbetsdagar på det sätt du valde.",
                  "A coordinator will get in touch within two working days in the way you chose.",
                  "سيتواصل معك أحد المنسقين خلال يومي عمل بالطريقة التي اخترتها.")],
     "prefix": "KON", "category": "arende", "receipt": "e_post", "one_of": "telefon,e_post", "confirm": "",
-    "offer_booking": True,
+    "offer_booking": True, "show_in_menus": True,
     "fields": [
+        # At most three required answers in two steps (what it is about, a name, how to reach the
+        # person), so that someone in distress on a phone reaches a coordinator quickly. The
+        # choices are the Advice & Support service's topics: the guide's answer and a service
+        # page's topic are carried into the form by the topic's name (see forms.prefill).
         ("steg_1", "step", False, t("Vad gäller det?", "What is it about?", "بماذا يتعلق الأمر؟"), NONE, NONE),
         ("arende", "radio", True, t("Vad vill du ha stöd med?", "What would you like support with?",
-                                    "في أي شيء تريد الدعم؟"), NONE,
-         choices(t("Ekonomi", "Money", "الوضع المالي"), t("Psykisk ohälsa", "Mental ill-health", "الصحة النفسية"),
-                 t("Familjerelationer", "Family relations", "العلاقات الأسرية"),
-                 t("Barns eller eget beteende", "A child's or my own behaviour", "سلوك طفل أو سلوكي"),
-                 t("Föräldraskap", "Parenting", "التربية والأبوة"), t("Något annat", "Something else", "أمر آخر"))),
-        ("vem", "radio", True, t("Vem gäller det?", "Who is it about?", "من يخص الأمر؟"), NONE,
-         choices(t("Mig själv", "Me", "أنا"), t("Mitt barn", "My child", "طفلي"),
-                 t("En anhörig", "A relative", "أحد الأقارب"), t("Någon annan", "Someone else", "شخص آخر"))),
-        ("alder", "radio", False, t("Åldersgrupp för den det gäller", "Age group of the person concerned",
-                                    "الفئة العمرية للشخص المعني"), NONE,
-         choices(t("0–12 år", "0–12 years", "0–12 سنة"), t("13–18 år", "13–18 years", "13–18 سنة"),
-                 t("19–65 år", "19–65 years", "19–65 سنة"), t("66 år eller äldre", "66 or older", "66 سنة أو أكثر"))),
-        ("meddelande", "multiline", True, t("Berätta kort vad du vill ha hjälp med", "Tell us briefly what you need help with",
-                                            "أخبرنا باختصار بما تحتاج المساعدة فيه"),
-         t("Högst 5 000 tecken. Skriv inte personnummer.", "At most 5,000 characters. Do not write identity numbers.",
-           "5000 حرف كحد أقصى. لا تكتب الرقم الشخصي."), NONE),
-        ("steg_2", "step", False, t("Hur vill du bli kontaktad?", "How would you like to be contacted?",
-                                    "كيف تفضل أن نتواصل معك؟"),
+                                    "في أي شيء تريد الدعم؟"), NONE, choices(*CONTACT_TOPICS, SOMETHING_ELSE)),
+        ("meddelande", "multiline", False, t("Vill du berätta mer?", "Would you like to tell us more?",
+                                             "هل تريد أن تخبرنا بالمزيد؟"),
+         t("Du behöver inte skriva något: vi frågar när vi hörs. Skriv inte personnummer.",
+           "You do not need to write anything: we will ask when we talk. Do not write identity numbers.",
+           "لا داعي لأن تكتب شيئًا: سنسألك عندما نتحدث. لا تكتب الرقم الشخصي."), NONE),
+        ("steg_2", "step", False, t("Hur når vi dig?", "How can we reach you?", "كيف نصل إليك؟"),
          t("Ge oss ett telefonnummer eller en e-postadress.", "Give us a phone number or an e-mail address.",
            "أعطنا رقم هاتف أو عنوان بريد إلكتروني."), NONE),
-        ("fornamn", "singleline", True, t("Förnamn", "First name", "الاسم الأول"),
-         t("Det räcker med ditt förnamn.", "Your first name is enough.", "يكفي اسمك الأول."), NONE),
+        ("fornamn", "singleline", True, t("Förnamn eller ett namn vi kan kalla dig",
+                                          "First name, or any name we may call you", "الاسم الأول أو أي اسم نناديك به"),
+         t("Det räcker med ett förnamn.", "A first name is enough.", "يكفي الاسم الأول."), NONE),
         ("telefon", "phone", False, t("Telefonnummer", "Phone number", "رقم الهاتف"),
          t("Till exempel 070-123 45 67", "For example 070-123 45 67", "مثلًا 070-123 45 67"), NONE),
         ("e_post", "email", False, t("E-postadress", "E-mail address", "البريد الإلكتروني"),
          t("Då får du ett kvitto med ditt referensnummer.", "You will then get a receipt with your reference number.",
            "ستصلك عندها رسالة تأكيد برقمك المرجعي."), NONE),
-        ("kontaktsatt", "checkboxes", True, t("Hur vill du att vi kontaktar dig?", "How should we contact you?",
-                                              "كيف تريد أن نتواصل معك؟"), NONE,
+        ("kontaktsatt", "checkboxes", False, t("Hur vill du att vi kontaktar dig?", "How should we contact you?",
+                                               "كيف تريد أن نتواصل معك؟"), NONE,
          choices(t("Telefonsamtal", "Phone call", "مكالمة هاتفية"), t("SMS", "Text message", "رسالة نصية"),
-                 t("E-post", "E-mail", "بريد إلكتروني"), t("Ett möte", "A meeting", "لقاء"))),
-        ("tider", "checkboxes", False, t("När passar det bäst?", "When suits you best?", "ما الوقت الأنسب لك؟"), NONE,
-         choices(t("Förmiddag", "Morning", "قبل الظهر"), t("Eftermiddag", "Afternoon", "بعد الظهر"),
-                 t("Kväll (till kl. 19)", "Evening (until 7 pm)", "مساءً (حتى السابعة)"))),
+                 t("E-post", "E-mail", "بريد إلكتروني"))),
         ("sprak", "dropdown", False, t("Vilket språk vill du prata?", "Which language would you like to speak?",
                                        "بأي لغة تفضل التحدث؟"), NONE,
          choices(t("Svenska", "Swedish", "السويدية"), t("Engelska", "English", "الإنجليزية"),
                  t("Arabiska", "Arabic", "العربية"), t("Annat språk, med tolk", "Another language, with an interpreter",
                                                      "لغة أخرى مع مترجم"))),
-        ("steg_3", "step", False, t("Samtycke", "Consent", "الموافقة"), NONE, NONE),
-        ("samtycke", "consent", True, t("Jag har läst hur ni hanterar mina uppgifter och vill att ni kontaktar mig",
-                                        "I have read how you handle my details and want you to contact me",
-                                        "قرأت كيف تتعاملون مع بياناتي وأريد أن تتواصلوا معي"), NONE, NONE),
+        ("tider", "checkboxes", False, t("När passar det bäst?", "When suits you best?", "ما الوقت الأنسب لك؟"), NONE,
+         choices(t("Förmiddag", "Morning", "قبل الظهر"), t("Eftermiddag", "Afternoon", "بعد الظهر"),
+                 t("Kväll (till kl. 19)", "Evening (until 7 pm)", "مساءً (حتى السابعة)"))),
     ],
 }
 
@@ -103,11 +107,12 @@ SCHOOL = {
     "title": t("Boka ett möte med Råd- och stöd", "Request a meeting with Advice & Support",
                "اطلب لقاءً مع فريق النصح والدعم"),
     "slug": t("boka-mote", "request-a-meeting", "request-a-meeting-ar"),
-    "intro": [t("För skolpersonal. Vi skickar en länk till din e-post på jobbet; förfrågan når samordnarna när du "
-                "har bekräftat den. Skriv aldrig elevens namn eller personnummer.",
-                "For school staff. We send a link to your work e-mail; the request reaches the coordinators once you "
-                "have confirmed it. Never write the pupil's name or identity number.",
-                "لموظفي المدارس. نرسل رابطًا إلى بريدك الإلكتروني في العمل، ويصل الطلب إلى المنسقين بعد تأكيده. "
+    "intro": [t("För dig som arbetar i förskola eller skola: boka ett möte om en elev. Vi skickar en länk till din "
+                "e-post på jobbet; förfrågan når samordnarna när du har bekräftat den. Skriv aldrig elevens namn eller personnummer.",
+                "For staff of a pre-school or school: request a meeting about a pupil. We send a link to your work "
+                "e-mail; the request reaches the coordinators once you have confirmed it. Never write the pupil's name or identity number.",
+                "لموظفي الروضات والمدارس: اطلب لقاءً بشأن تلميذ. نرسل رابطًا إلى بريدك الإلكتروني في العمل، "
+                "ويصل الطلب إلى المنسقين بعد تأكيده. "
                 "لا تكتب أبدًا اسم التلميذ أو رقمه الشخصي.")],
     "privacy": [t("Uppgifterna läses bara av Råd- och stöds samordnare och raderas 90 dagar efter att ärendet avslutats. "
                   "En förfrågan som inte bekräftas raderas efter 7 dagar.",

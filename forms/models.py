@@ -15,6 +15,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractForm, Abstr
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -65,6 +66,11 @@ class FormPage(RoutablePageMixin, AbstractForm):
         _("privacy notice"), features=RICH_TEXT_FEATURES, blank=True,
         help_text=_("Shown on the first step and on the check-your-answers page."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page about personal data"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Linked under the privacy notice, in the visitor's language."),
+    )
     thank_you_text = RichTextField(_("text on the confirmation page"), features=RICH_TEXT_FEATURES, blank=True)
     reference_prefix = models.CharField(
         _("reference prefix"), max_length=6, default="LOT",
@@ -108,6 +114,7 @@ class FormPage(RoutablePageMixin, AbstractForm):
         FieldPanel("offer_booking"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("privacy_notice"),
+        FieldPanel("privacy_page"),
         FieldPanel("thank_you_text"),
     ]
     settings_panels = AbstractForm.settings_panels + [
@@ -127,6 +134,8 @@ class FormPage(RoutablePageMixin, AbstractForm):
         SynchronizedField("category_field"),
         SynchronizedField("one_of_fields"),
     ]
+    # The introduction says what the form is for: site search finds the form by it.
+    search_fields = AbstractForm.search_fields + [index.SearchField("intro")]
     template = "forms/form_page.html"
     landing_page_template = "forms/form_page.html"
 

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from forms import flow, services
+from forms import flow, prefill, services
 
 
 def _url(page, request, name="step_first", *args):
@@ -38,8 +38,12 @@ def _error_list(form):
     return out
 
 
+def _one_of_names(page):
+    return [n.strip() for n in page.source_page.one_of_fields.split(",") if n.strip()]
+
+
 def _check_one_of(page, step, form):
-    names = [n.strip() for n in page.source_page.one_of_fields.split(",") if n.strip()]
+    names = _one_of_names(page)
     present = [n for n in names if n in form.fields]
     if present and len(present) == len(names) and not any(form.cleaned_data.get(n) for n in present):
         labels = [str(form.fields[n].label) for n in present]
@@ -85,9 +89,13 @@ def step(request, page, number):
         missing = session.first_missing(steps)
         if number > 1 and missing is not None and missing < number:
             return HttpResponseRedirect(_step_url(page, missing))
-        form = form_class(initial=session.answers, page=page)
+        initial = prefill.initial_answers(request, page, session.answers) if number == 1 else session.answers
+        form = form_class(initial=initial, page=page)
         expired = request.GET.get("expired") == "1"
 
+    for name in _one_of_names(page):
+        if name in form.fields:  # one of them is needed: neither is marked "optional"
+            form.fields[name].one_of = True
     errors = _error_list(form) if form.is_bound else []
     return _render(request, page, "forms/form_step.html", {
         "form": form, "step": current, "steps": steps, "step_count": len(steps), "errors": errors,

@@ -22,7 +22,7 @@ TOPICS = [
     ("foraldraskap", t("Föräldraskap", "Parenting", "التربية والأبوة والأمومة")),
     ("vald", t("Våld i nära relationer", "Violence in close relationships", "العنف في العلاقات القريبة")),
     ("missbruk", t("Alkohol och droger", "Alcohol and drugs", "الكحول والمخدرات")),
-    ("skolnarvaro", t("Skolnärvaro", "School attendance", "الحضور المدرسي")),
+    ("skolnarvaro", t("Skola och närvaro", "School and attendance", "المدرسة والحضور المدرسي")),
     ("boende", t("Boende", "Housing", "السكن")),
     ("ensamhet", t("Ensamhet", "Loneliness", "الوحدة")),
     ("kriminalitet", t("Kriminalitet", "Crime", "الجريمة")),

@@ -249,11 +249,17 @@ GUIDE_URGENT = [("yes", _("Yes, it is urgent or someone is in danger")), ("no", 
 NOT_SURE = "other"
 
 
+QUESTIONS = ("who", "about", "urgent")
+
+
 @dataclass
 class Guide:
+    """The three questions as GET parameters. `ask=<question>` asks an answered question again
+    (the "Back" link): its answer is shown chosen and the later answers are dropped."""
     who: str = ""
     about: str = ""
     urgent: str = ""
+    ask: str = ""
     topics: list = field(default_factory=list)
     cleared: bool = False
 
@@ -269,17 +275,44 @@ class Guide:
                 setattr(guide, name, value)
             elif value:
                 guide.cleared = True
+        ask = (params.get("ask") or "").strip()
+        if ask in QUESTIONS and getattr(guide, ask):
+            guide.ask = ask
+            for later in QUESTIONS[QUESTIONS.index(ask) + 1:]:
+                setattr(guide, later, "")
         return guide
 
     @property
     def step(self):
-        if not self.who:
-            return 1
-        if not self.about:
-            return 2
-        if not self.urgent:
-            return 3
+        if self.ask:
+            return QUESTIONS.index(self.ask) + 1
+        for number, name in enumerate(QUESTIONS, start=1):
+            if not getattr(self, name):
+                return number
         return 4
+
+    @property
+    def chosen(self):
+        """The answer to show chosen on the current question (when asked again)."""
+        return getattr(self, self.ask) if self.ask else ""
+
+    def _query(self, names, **extra):
+        from urllib.parse import urlencode
+
+        return "?" + urlencode({**{n: getattr(self, n) for n in names if getattr(self, n)}, **extra})
+
+    @property
+    def earlier_answers(self):
+        """(name, value) of the answers before the current question, kept as hidden fields."""
+        return [(n, getattr(self, n)) for n in QUESTIONS[:self.step - 1] if getattr(self, n)]
+
+    @property
+    def back_query(self):
+        """The previous question, its answer chosen; None on the first question."""
+        if self.step == 1:
+            return None
+        previous = QUESTIONS[self.step - 2]
+        return self._query(QUESTIONS[:self.step - 1], ask=previous)
 
     @property
     def complete(self):

@@ -258,17 +258,16 @@ def test_contact_form_survives_a_database_outage_between_steps(outage, cleanup, 
     before = Submission.objects.count()
     client = Client(raise_request_exception=False)  # the real answer, also from handler500
 
-    r = client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    r = client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     assert r.status_code == 302
     cleanup["sessions"].append(client.session.session_key)
     r = client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67",
                                       "e_post": "amira.faults@example.com", "kontaktsatt": ["SMS"]})
-    assert r.status_code == 302 and r["Location"].endswith("/step/3/")
+    assert r.status_code == 302 and r["Location"].endswith("/check/")
 
-    # The database goes away while the resident is on step 3.
+    # The database goes away while the resident is on the check-your-answers page.
     outage.cut()
-    r = client.post(base + "step/3/", {"samtycke": "on"})
-    assert_try_again_page(r, SV_TEXT, "sv")
+    assert_try_again_page(client.get(base + "check/"), SV_TEXT, "sv")
     assert_try_again_page(client.get(base + "step/2/"), SV_TEXT, "sv")
     assert_try_again_page(client.get(en_url), EN_TEXT, "en")
     html = assert_try_again_page(client.get(ar_url), AR_TEXT, "ar")
@@ -278,15 +277,13 @@ def test_contact_form_survives_a_database_outage_between_steps(outage, cleanup, 
     # It comes back: the same browser finds steps 1 and 2 as they were typed.
     outage.restore()
     assert Submission.objects.count() == before
-    r = client.get(base + "step/3/")
+    r = client.get(base + "check/")
     assert r.status_code == 200, r.get("Location")  # not sent back to step 1: steps 1-2 are done
     r = client.get(base + "step/2/")
     html = r.content.decode()
     assert 'value="Amira"' in html and 'value="amira.faults@example.com"' in html
     assert "ekonomin, Amira Testsson" in client.get(base).content.decode()
 
-    r = client.post(base + "step/3/", {"samtycke": "on"})
-    assert r["Location"].endswith("/check/")
     r = client.post(base + "check/")
     assert r["Location"].endswith("/sent/")
     sub = Submission.objects.get(pk__gt=cleanup["submissions_after"], form_page=sv)
@@ -310,10 +307,10 @@ def test_outage_during_the_final_send_stores_nothing_and_the_retry_stores_one(ou
     cleanup["submissions_after"] = Submission.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     before = Submission.objects.count()
     client = Client(raise_request_exception=False)  # the real answer, also from handler500
-    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     cleanup["sessions"].append(client.session.session_key)
-    client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67", "kontaktsatt": ["SMS"]})
-    assert client.post(base + "step/3/", {"samtycke": "on"})["Location"].endswith("/check/")
+    r = client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67", "kontaktsatt": ["SMS"]})
+    assert r["Location"].endswith("/check/")  # two steps, then the check-your-answers page
 
     # The connection breaks exactly when the submission is being written: after every read of the
     # request has succeeded.
@@ -347,10 +344,9 @@ def test_outage_right_after_the_send_stores_it_once(outage, cleanup, all_logs):
     cleanup["submissions_after"] = Submission.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     before = Submission.objects.count()
     client = Client(raise_request_exception=False)  # the real answer, also from handler500
-    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     cleanup["sessions"].append(client.session.session_key)
     client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67", "kontaktsatt": ["SMS"]})
-    client.post(base + "step/3/", {"samtycke": "on"})
     assert client.get(base + "check/").status_code == 200  # the reference number is chosen here
 
     def cut_after_insert(execute, sql, params, many, context):
@@ -464,10 +460,9 @@ def test_a_failing_mail_server_never_loses_a_submission_and_the_retry_sends_it(
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
     sv = form_page("sv", "kontakta")
     base = sv.url
-    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67",
                                    "e_post": "amira.faults@example.com", "kontaktsatt": ["SMS"]})
-    client.post(base + "step/3/", {"samtycke": "on"})
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post(base + "check/")
     assert r.status_code == 302 and r["Location"].endswith("/sent/")  # the resident sees the receipt page
@@ -498,9 +493,8 @@ def test_a_failing_backend_class_from_settings_is_retried_too(client, settings, 
     settings.EMAIL_BACKEND = "tests.test_faults.BrokenEmailBackend"
     sv = form_page("sv", "kontakta")
     base = sv.url
-    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67", "kontaktsatt": ["SMS"]})
-    client.post(base + "step/3/", {"samtycke": "on"})
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(base + "check/")["Location"].endswith("/sent/")
     sub = Submission.objects.get(form_page=sv)
@@ -576,10 +570,9 @@ def test_a_failed_receipt_is_retried_without_a_second_mailbox_notice(client, set
     settings.EMAIL_BACKEND = "tests.test_faults.ReceiptFailsBackend"
     sv = form_page("sv", "kontakta")
     base = sv.url
-    client.post(base, {"arende": "Ekonomi", "vem": "Mig själv", "meddelande": MESSAGE})
+    client.post(base, {"arende": "Ekonomi", "meddelande": MESSAGE})
     client.post(base + "step/2/", {"fornamn": "Amira", "telefon": "070-123 45 67",
                                    "e_post": "amira.faults@example.com", "kontaktsatt": ["SMS"]})
-    client.post(base + "step/3/", {"samtycke": "on"})
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(base + "check/")["Location"].endswith("/sent/")
     sub = Submission.objects.get(form_page=sv)

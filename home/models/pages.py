@@ -46,6 +46,19 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
 
+    def get_context(self, request, *args, **kwargs):
+        """The pages under this one, each with a line about it: a section page leads on to them."""
+        from django.utils.html import strip_tags
+        from django.utils.text import Truncator
+
+        context = super().get_context(request, *args, **kwargs)
+        children = []
+        for child in self.get_children().live().public().specific().order_by("path"):
+            text = child.search_description or strip_tags(str(getattr(child, "intro", "") or ""))
+            children.append((child, Truncator(" ".join(text.split())).chars(200)))
+        context["child_pages"] = children
+        return context
+
 
 class AccessibilityStatementPage(Page):
     """The statement Swedish law (DOS-lagen, 2018:1937) requires of public-sector sites."""

@@ -120,3 +120,41 @@ def join_list(items):
     from django.utils.translation import pgettext
 
     return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+@register.inclusion_tag("home/includes/advice_help.html", takes_context=True)
+def advice_help(context, page):
+    """'Write to us' and 'Book a time' with Advice & Support on every service whose topics the
+    coordinators help with (the Advice & Support service's own topics), and on that service
+    itself. The contact form starts with the shared topic chosen (forms.prefill)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from home.models import FindSupportPage
+    from home.templatetags.lotsa_tags import _lang, _site_key, active_locale
+    from portal.page_cache import fragment
+
+    request = context.get("request")
+
+    def build():
+        find = (FindSupportPage.objects.live().filter(locale=active_locale()).first()
+                or FindSupportPage.objects.live().first())
+        advice = find.localized_advice() if find else None
+        if advice is None:
+            return None
+        own = advice.translation_key == page.translation_key
+        advice_topics = {row.topic.slug for row in advice.service_topics.select_related("topic")}
+        shared = [row.topic.slug for row in page.service_topics.select_related("topic")
+                  if row.topic.slug in advice_topics]
+        if not own and not shared:
+            return None
+        contact = find.contact_page()
+        contact_url = ""
+        if contact is not None:
+            contact_url = contact.get_url(request) + (f"?{urlencode({'topic': shared[0]})}" if shared and not own else "")
+        return {"own": own, "advice_title": advice.title, "advice_url": advice.get_url(request),
+                "contact_url": contact_url,
+                "booking_url": reverse("bookings:start") + "?" + urlencode({"service": advice.pk})}
+
+    return {"help": fragment(f"advice-help:{_site_key(request)}:{_lang()}:{page.pk}", build)}
