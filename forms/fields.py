@@ -33,7 +33,7 @@ class PhoneField(django.forms.CharField):
         kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
         self.widget.input_type = "tel"
-        self.widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.widget.attrs.update({"inputmode": "tel"})  # autocomplete: from the field (default_autocomplete)
 
 
 class DateInput(django.forms.DateInput):
@@ -73,6 +73,43 @@ class StepForm(BaseForm):
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+CHOICE_TYPES = {"radio", "dropdown", "multiselect", "checkboxes", "date", "futuredate", "datetime"}
+TICK_TYPES = {"consent", "checkbox"}
+AUTOCOMPLETE_BY_TYPE = {"email": "email", "phone": "tel", "url": "url"}
+
+
+def default_autocomplete(field):
+    """The field's `autocomplete` token: chosen in the editor, or given by its type."""
+    return getattr(field, "autocomplete", "") or AUTOCOMPLETE_BY_TYPE.get(field.field_type, "")
+
+
+def _label_in_sentence(label):
+    """'Förnamn' → 'förnamn' inside 'Skriv förnamn.' (but 'SMS' stays 'SMS')."""
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def required_message(field):
+    """What to do when a required field is left empty, as GOV.UK says it ("Skriv ditt förnamn",
+    not "Det här fältet är obligatoriskt"): the editor's own text, or one made from the field's
+    type and label: a question is answered, a name is written, a choice chosen, a box ticked."""
+    own = (getattr(field, "required_message", "") or "").strip()
+    if own:
+        return own
+    label = (field.label or "").strip().rstrip(".:")
+    question = label.endswith("?")
+    if field.field_type in TICK_TYPES:
+        return _("Tick the box: %(label)s") % {"label": label}
+    if field.field_type in CHOICE_TYPES:
+        if question:
+            return _("Choose an answer to the question: %(label)s") % {"label": label}
+        return _("Choose %(label)s.") % {"label": _label_in_sentence(label)}
+    if question:
+        return _("Answer the question: %(label)s") % {"label": label}
+    return _("Enter %(label)s.") % {"label": _label_in_sentence(label)}
+
+
 class LotsaFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         options["max_length"] = SINGLE_LINE_MAX
@@ -85,9 +122,7 @@ class LotsaFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = 254
-        f = django.forms.EmailField(**options)
-        f.widget.attrs["autocomplete"] = "email"
-        return f
+        return django.forms.EmailField(**options)
 
     def create_date_field(self, field, options):
         options.setdefault("widget", DateInput)
@@ -112,7 +147,18 @@ class LotsaFormBuilder(FormBuilder):
         options = super().get_field_options(field)
         if field.field_type in ("futuredate", "date", "consent", "checkbox", "phone"):
             options.pop("initial", None)
+        options["error_messages"] = {"required": required_message(field)}
         return options
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            token = default_autocomplete(field)
+            form_field = formfields.get(field.clean_name)
+            if token and form_field is not None:
+                form_field.widget.attrs["autocomplete"] = token
+        return formfields
 
     def get_form_class(self):
         return type("StepForm", (StepForm,), self.formfields)
