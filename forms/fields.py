@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from portal.required_messages import CHOOSE, TICK, WRITE, message_for
+
 SINGLE_LINE_MAX = 200
 MULTI_LINE_MAX = 5000
 _PHONE_STRIP = re.compile(r"[\s\-()./]")
@@ -83,31 +85,13 @@ def default_autocomplete(field):
     return getattr(field, "autocomplete", "") or AUTOCOMPLETE_BY_TYPE.get(field.field_type, "")
 
 
-def _label_in_sentence(label):
-    """'Förnamn' → 'förnamn' inside 'Skriv förnamn.' (but 'SMS' stays 'SMS')."""
-    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
-        return label[0].lower() + label[1:]
-    return label
-
-
 def required_message(field):
-    """What to do when a required field is left empty, as GOV.UK says it ("Skriv ditt förnamn",
-    not "Det här fältet är obligatoriskt"): the editor's own text, or one made from the field's
-    type and label: a question is answered, a name is written, a choice chosen, a box ticked."""
+    """The editor's own 'left empty' text, or one made from the field's type and label."""
     own = (getattr(field, "required_message", "") or "").strip()
     if own:
         return own
-    label = (field.label or "").strip().rstrip(".:")
-    question = label.endswith("?")
-    if field.field_type in TICK_TYPES:
-        return _("Tick the box: %(label)s") % {"label": label}
-    if field.field_type in CHOICE_TYPES:
-        if question:
-            return _("Choose an answer to the question: %(label)s") % {"label": label}
-        return _("Choose %(label)s.") % {"label": _label_in_sentence(label)}
-    if question:
-        return _("Answer the question: %(label)s") % {"label": label}
-    return _("Enter %(label)s.") % {"label": _label_in_sentence(label)}
+    kind = TICK if field.field_type in TICK_TYPES else CHOOSE if field.field_type in CHOICE_TYPES else WRITE
+    return message_for(field.label, kind)
 
 
 class LotsaFormBuilder(FormBuilder):
