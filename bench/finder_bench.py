@@ -91,7 +91,7 @@ def build_site(count):
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     index = home.add_child(instance=ServiceIndexPage(title="Insatser", slug="insatser", locale=sv))
     find = home.add_child(instance=FindSupportPage(title="Hitta stöd", slug="hitta-stod", locale=sv))
-    areas = [Area.objects.create(name=name, slug=name.lower()) for name in ["Centrum", "Norrby", "Söder"]]
+    areas = [Area.objects.create(name=name, slug=name.lower(), locale=sv) for name in ["Centrum", "Norrby", "Söder"]]
     topics = [Topic.objects.create(locale=sv, name=f"Ämne {i}", slug=f"amne-{i}") for i in range(13)]
     places = []
     for i in range(6):

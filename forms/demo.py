@@ -42,9 +42,11 @@ def ensure_form(parent, spec):
             show_in_menus=spec.get("show_in_menus", False),
         )
         for order, (name, kind, required, label, help_text, choices) in enumerate(spec["fields"]):
+            message = C.REQUIRED_MESSAGES.get(name) if required else None
             page.form_fields.add(FormField(
                 clean_name=name, field_type=kind, required=required, label=label["sv"],
                 help_text=help_text["sv"] if help_text else "", choices=choices["sv"] if choices else "",
+                autocomplete=C.AUTOCOMPLETE.get(name, ""), required_message=message["sv"] if message else "",
                 sort_order=order, locale=sv,
             ))
         parent.add_child(instance=page)
@@ -58,10 +60,27 @@ def ensure_form(parent, spec):
             setattr(page, name, value)
         page.save_revision().publish()
     stale = [p for p in page.get_translations().specific() if any(getattr(p, k) != v for k, v in wanted.items())]
-    translate_all(page, spec)
+    translate_all(page, dict(spec, required_messages=C.REQUIRED_MESSAGES))  # synchronises offer_booking too
+    fill_field_extras(page)
     if stale:
         sync(page)
     return page
+
+
+def fill_field_extras(page):
+    """Forms made before fields had an autocomplete token and an own 'left empty' message get
+    them, in every language (left alone where an editor has set them)."""
+    for field in FormField.objects.filter(page__translation_key=page.translation_key).select_related("locale"):
+        changed = []
+        if not field.autocomplete and C.AUTOCOMPLETE.get(field.clean_name):
+            field.autocomplete = C.AUTOCOMPLETE[field.clean_name]
+            changed.append("autocomplete")
+        message = C.REQUIRED_MESSAGES.get(field.clean_name)
+        if field.required and message and not field.required_message:
+            field.required_message = message.get(field.locale.language_code, message["sv"])
+            changed.append("required_message")
+        if changed:
+            field.save(update_fields=changed)
 
 
 def ensure_schools(home):

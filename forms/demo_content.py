@@ -141,7 +141,7 @@ SCHOOL = {
          choices(t("Förskoleklass", "Pre-school class", "الصف التمهيدي"), t("Årskurs 1–3", "Years 1–3", "الصفوف 1–3"),
                  t("Årskurs 4–6", "Years 4–6", "الصفوف 4–6"), t("Årskurs 7–9", "Years 7–9", "الصفوف 7–9"),
                  t("Gymnasiet", "Upper secondary", "المرحلة الثانوية"))),
-        ("oro", "multiline", True, t("Vad gäller er oro?", "What is your concern about?", "بماذا يتعلق قلقكم؟"),
+        ("oro", "multiline", True, t("Vad gäller er oro?", "What is your concern about?", "بماذا يتعلق قلقك؟"),
          t("Beskriv kort, utan namn och personnummer.", "Describe it briefly, without names or identity numbers.",
            "صفه باختصار دون أسماء أو أرقام شخصية."), NONE),
         ("vardnadshavare", "consent", True,
@@ -151,12 +151,12 @@ SCHOOL = {
          t("Vi kan bara boka ett möte när vårdnadshavarna samtycker.", "We can only book a meeting when the guardians agree.",
            "لا يمكننا حجز لقاء إلا بموافقة أولياء الأمور."), NONE),
         ("steg_3", "step", False, t("Mötet", "The meeting", "اللقاء"), NONE, NONE),
-        ("plats", "radio", True, t("Var vill ni ses?", "Where would you like to meet?", "أين تفضلون اللقاء؟"), NONE,
+        ("plats", "radio", True, t("Var vill ni ses?", "Where would you like to meet?", "أين تفضل اللقاء؟"), NONE,
          choices(t("På skolan", "At the school", "في المدرسة"), t("Digitalt", "Online", "عبر الإنترنت"),
                  t("På Råd- och stöds kontor", "At the Advice & Support office", "في مكتب فريق النصح والدعم"))),
         ("datum", "futuredate", True, t("Önskat datum", "Preferred date", "التاريخ المفضل"), NONE, NONE),
         ("datum_2", "futuredate", False, t("Ett annat datum som passar", "Another date that suits you",
-                                           "تاريخ آخر يناسبكم"), NONE, NONE),
+                                           "تاريخ آخر يناسبك"), NONE, NONE),
     ],
 }
 
@@ -181,4 +181,40 @@ BARRIER = {
         ("e_post", "email", False, t("E-postadress", "E-mail address", "البريد الإلكتروني"),
          t("Om du vill ha svar.", "If you would like a reply.", "إذا أردت ردًا."), NONE),
     ],
+}
+
+
+# What each demo field is (its `autocomplete` token) and what to do when a required one is left
+# empty, by the fields' clean names: kept apart from the field lists so that a form's fields can
+# change without touching these (a field not listed gets a message made from its label).
+AUTOCOMPLETE = {
+    "fornamn": "given-name", "namn": "name", "telefon": "tel", "e_post": "email",
+    "skola": "organization", "roll": "organization-title", "arbetsmejl": "work email",
+}
+
+REQUIRED_MESSAGES = {
+    "arende": t("Välj vad du vill ha stöd med", "Choose what you would like support with",
+                "اختر ما تريد الدعم فيه"),
+    "vem": t("Välj vem det gäller", "Choose who it is about", "اختر من يخصه الأمر"),
+    "meddelande": t("Skriv kort vad du vill ha hjälp med", "Write briefly what you need help with",
+                    "اكتب باختصار ما تحتاج المساعدة فيه"),
+    "fornamn": t("Skriv ditt förnamn", "Enter your first name", "اكتب اسمك الأول"),
+    "namn": t("Skriv ditt namn", "Enter your name", "اكتب اسمك"),
+    "kontaktsatt": t("Välj hur du vill att vi kontaktar dig", "Choose how we should contact you",
+                     "اختر كيف تريد أن نتواصل معك"),
+    "samtycke": t("Kryssa i rutan om du vill att vi kontaktar dig", "Tick the box if you want us to contact you",
+                  "ضع علامة في المربع إذا كنت تريد أن نتواصل معك"),
+    "skola": t("Skriv vilken skola du arbetar på", "Enter the school you work at", "اكتب اسم المدرسة التي تعمل فيها"),
+    "roll": t("Välj din roll", "Choose your role", "اختر دورك"),
+    "arbetsmejl": t("Skriv din e-postadress på jobbet", "Enter your work e-mail address",
+                    "اكتب بريدك الإلكتروني في العمل"),
+    "arskurs": t("Välj elevens årskurs", "Choose the pupil's year", "اختر صف التلميذ"),
+    "oro": t("Beskriv kort vad oron gäller", "Describe briefly what the concern is about",
+             "صف باختصار ما يتعلق به قلقك"),
+    "vardnadshavare": t("Kryssa i rutan när vårdnadshavarna känner till förfrågan och samtycker",
+                        "Tick the box once the guardians know about the request and agree",
+                        "ضع علامة في المربع عندما يكون أولياء الأمور على علم بالطلب وموافقين عليه"),
+    "plats": t("Välj var ni vill ses", "Choose where you would like to meet", "اختر أين تفضل اللقاء"),
+    "datum": t("Välj ett datum", "Choose a date", "اختر تاريخًا"),
+    "problem": t("Beskriv vad som inte fungerade", "Describe what did not work", "صف ما الذي لم يعمل"),
 }

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from portal.required_messages import CHOOSE, TICK, WRITE, message_for
+
 SINGLE_LINE_MAX = 200
 MULTI_LINE_MAX = 5000
 _PHONE_STRIP = re.compile(r"[\s\-()./]")
@@ -33,7 +35,7 @@ class PhoneField(django.forms.CharField):
         kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
         self.widget.input_type = "tel"
-        self.widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.widget.attrs.update({"inputmode": "tel"})  # autocomplete: from the field (default_autocomplete)
 
 
 class DateInput(django.forms.DateInput):
@@ -73,6 +75,25 @@ class StepForm(BaseForm):
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+CHOICE_TYPES = {"radio", "dropdown", "multiselect", "checkboxes", "date", "futuredate", "datetime"}
+TICK_TYPES = {"consent", "checkbox"}
+AUTOCOMPLETE_BY_TYPE = {"email": "email", "phone": "tel", "url": "url"}
+
+
+def default_autocomplete(field):
+    """The field's `autocomplete` token: chosen in the editor, or given by its type."""
+    return getattr(field, "autocomplete", "") or AUTOCOMPLETE_BY_TYPE.get(field.field_type, "")
+
+
+def required_message(field):
+    """The editor's own 'left empty' text, or one made from the field's type and label."""
+    own = (getattr(field, "required_message", "") or "").strip()
+    if own:
+        return own
+    kind = TICK if field.field_type in TICK_TYPES else CHOOSE if field.field_type in CHOICE_TYPES else WRITE
+    return message_for(field.label, kind)
+
+
 class LotsaFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         options["max_length"] = SINGLE_LINE_MAX
@@ -85,9 +106,7 @@ class LotsaFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = 254
-        f = django.forms.EmailField(**options)
-        f.widget.attrs["autocomplete"] = "email"
-        return f
+        return django.forms.EmailField(**options)
 
     def create_date_field(self, field, options):
         options.setdefault("widget", DateInput)
@@ -112,7 +131,18 @@ class LotsaFormBuilder(FormBuilder):
         options = super().get_field_options(field)
         if field.field_type in ("futuredate", "date", "consent", "checkbox", "phone"):
             options.pop("initial", None)
+        options["error_messages"] = {"required": required_message(field)}
         return options
+
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            token = default_autocomplete(field)
+            form_field = formfields.get(field.clean_name)
+            if token and form_field is not None:
+                form_field.widget.attrs["autocomplete"] = token
+        return formfields
 
     def get_form_class(self):
         return type("StepForm", (StepForm,), self.formfields)

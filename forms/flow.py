@@ -14,6 +14,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from forms.fields import LotsaFormBuilder
+from portal.punctuation import join_list
 
 HONEYPOT = "website"
 
@@ -82,7 +83,7 @@ def display_value(field, value):
     if value in (None, "", []):
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return join_list(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if field is not None and field.field_type in ("date", "futuredate"):

@@ -32,6 +32,28 @@ FIELD_TYPES = (
 )
 
 
+# What an answer is, for the input's `autocomplete` attribute (WCAG 1.3.5: browsers and assistive
+# technology fill in and label fields of a known purpose). E-mail and phone fields get theirs by
+# their type (forms.fields.default_autocomplete).
+AUTOCOMPLETE_CHOICES = [
+    ("", _("No known purpose")),
+    ("name", _("Full name")),
+    ("given-name", _("First name")),
+    ("family-name", _("Last name")),
+    ("organization", _("Organisation, school or company")),
+    ("organization-title", _("Job title or role")),
+    ("email", _("E-mail address")),
+    ("work email", _("E-mail address at work")),
+    ("tel", _("Phone number")),
+    ("street-address", _("Street address")),
+    ("postal-code", _("Postal code")),
+    ("address-level2", _("City")),
+    ("bday", _("Date of birth")),
+    ("url", _("Web address")),
+    ("off", _("Never fill in (e.g. a one-time code)")),
+]
+
+
 class FormField(TranslatableMixin, AbstractFormField):
     """One field of a form page. Translatable: labels, help texts and choices are translated with
     wagtail-localize, while `clean_name` (the key answers are stored under), the type and
@@ -39,12 +61,24 @@ class FormField(TranslatableMixin, AbstractFormField):
 
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(_("field type"), max_length=16, choices=FIELD_TYPES)
+    autocomplete = models.CharField(
+        _("what the answer is (autocomplete)"), max_length=40, blank=True, choices=AUTOCOMPLETE_CHOICES,
+        help_text=_("Lets browsers fill in the answer. E-mail and phone fields have it without choosing."),
+    )
+    required_message = models.CharField(
+        _("message when left empty"), max_length=255, blank=True,
+        help_text=_("Say what to do, for example \"Skriv ditt förnamn\". Left empty, it is made from the label: "
+                    "\"Skriv …\", \"Välj …\" or \"Kryssa i rutan …\"."),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("autocomplete"), FieldPanel("required_message")]
 
     override_translatable_fields = [
         SynchronizedField("clean_name"),
         SynchronizedField("field_type"),
         SynchronizedField("required"),
         SynchronizedField("default_value"),
+        SynchronizedField("autocomplete"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from forms import flow, prefill, services
+from portal.punctuation import join_list
 
 
 def _url(page, request, name="step_first", *args):
@@ -47,7 +48,7 @@ def _check_one_of(page, step, form):
     present = [n for n in names if n in form.fields]
     if present and len(present) == len(names) and not any(form.cleaned_data.get(n) for n in present):
         labels = [str(form.fields[n].label) for n in present]
-        form.add_error(None, _("Fill in at least one of: %(fields)s.") % {"fields": ", ".join(labels)})
+        form.add_error(None, _("Fill in at least one of: %(fields)s.") % {"fields": join_list(labels)})
 
 
 def step(request, page, number):

@@ -40,7 +40,16 @@ class AmountField(forms.CharField):
 
 
 class ApplicantForm(forms.Form):
-    organisation = forms.CharField(label=_("Administration or organisation"), max_length=200)
+    required_messages = {
+        "organisation": _("Enter the administration or organisation."),
+        "giro_type": _("Choose bankgiro or plusgiro."),
+        "giro_number": _("Enter the bankgiro or plusgiro number."),
+        "contact_name": _("Enter the contact person's name."),
+        "contact_email": _("Enter the contact person's e-mail address."),
+        "head_name": _("Enter the name of the responsible head of department."),
+    }
+    organisation = forms.CharField(label=_("Administration or organisation"), max_length=200,
+                                   widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
     kst = forms.CharField(label=_("Cost centre (KST)"), max_length=10, required=False,
                           help_text=_("City administrations: digits only, for example 1002."))
@@ -79,6 +88,14 @@ class DateInput(forms.DateInput):
 
 
 class ProjectForm(forms.Form):
+    required_messages = {
+        "title": _("Enter the project's title."),
+        "start": _("Enter the date the project starts."),
+        "end": _("Enter the date the project ends."),
+        "background": _("Describe the background."),
+        "purpose": _("Describe the purpose."),
+        "target_group": _("Describe the target group."),
+    }
     title = forms.CharField(label=_("Project title"), max_length=200)
     start = forms.DateField(label=_("Project starts"), widget=DateInput())
     end = forms.DateField(label=_("Project ends"), widget=DateInput())
@@ -103,6 +120,12 @@ class ProjectForm(forms.Form):
 
 
 class EffectsForm(forms.Form):
+    required_messages = {
+        "residents": _("Describe the expected impact for residents."),
+        "employees": _("Describe the expected impact for employees."),
+        "administration": _("Describe the expected impact for the administration."),
+        "city": _("Describe the expected impact for the city as a whole."),
+    }
     residents = textarea(_("Effects for residents"))
     employees = textarea(_("Effects for employees"))
     administration = textarea(_("Effects for the administration"))
@@ -110,6 +133,12 @@ class EffectsForm(forms.Form):
 
 
 class MethodForm(forms.Form):
+    required_messages = {
+        "method": _("Describe the method."),
+        "phases": _("Describe the phases and their periods."),
+        "activities": _("Describe the main activities."),
+        "follow_up": _("Describe the follow-up and evaluation."),
+    }
     method = textarea(_("Method"))
     phases = textarea(_("Phases, with their periods"))
     activities = textarea(_("Main activities"))
@@ -117,6 +146,10 @@ class MethodForm(forms.Form):
 
 
 class EqualityForm(forms.Form):
+    required_messages = {
+        "gender_equality": _("Describe how the project works with gender equality."),
+        "cohesive_support": _("Describe how the project works with cohesive support."),
+    }
     gender_equality = textarea(_("Gender equality"))
     cohesive_support = textarea(_("Cohesive support"),
                                 help_text=_("How the project works with other services around the same person."))
@@ -254,6 +287,7 @@ class AttachmentsForm(RemovableAttachmentsMixin, forms.Form):
 
 
 class ReviewForm(forms.Form):
+    required_messages = {"confirm": _("Tick the box to confirm that you have checked the answers.")}
     confirm = forms.BooleanField(label=_("I have checked the answers, and the responsible head of department "
                                          "knows about the application."))
 

@@ -13,6 +13,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 from funding import workflow
 from funding.forms import OPTIONAL_STEPS, STEP_TITLES, STEPS, budget_years
 from funding.models import Application, Attachment
+from portal.required_messages import SayWhatToDoWizardMixin
 
 
 def _without_nul(value):
@@ -71,7 +72,7 @@ def _has_section(name):
     return condition
 
 
-class ApplicationWizard(NamedUrlWizardView):
+class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
     form_list = [(name, form) for name, form, _title in STEPS]
     condition_dict = {name: _has_section(name) for name in OPTIONAL_STEPS}
     template_name = "funding/wizard.html"

@@ -106,6 +106,7 @@ def ensure_home(stdout):
     root = ensure_tree_and_workflow(sv)
     existing = HomePage.objects.filter(locale=sv).first()
     if existing:
+        ensure_home_organisation(existing)
         return existing
     # Wagtail's placeholder "Welcome" page goes; Lotsa's home takes its place as the site root.
     for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
@@ -114,6 +115,7 @@ def ensure_home(stdout):
     home = HomePage(
         title=spec["title"]["sv"], slug=spec["slug"], locale=sv, intro=spec["intro"]["sv"],
         find_support_text=spec["find_support_text"]["sv"], body=stream(spec["body"]),
+        organisation=spec["organisation"]["sv"],
     )
     root.add_child(instance=home)
     home.save_revision().publish()
@@ -123,6 +125,17 @@ def ensure_home(stdout):
     site.save()
     stdout.write("  home page created")
     return home
+
+
+def ensure_home_organisation(home):
+    """Home pages made before the footer's organisation name was a page field get it, in every
+    language (left alone where an editor has written one)."""
+    names = C.HOME["organisation"]
+    for page in [home] + [p.specific for p in home.get_translations()]:
+        name = names.get(page.locale.language_code)
+        if name and not page.organisation:
+            page.organisation = name
+            page.save_revision().publish()
 
 
 def ensure_standard(parent, spec, model=StandardPage, **extra):

@@ -20,6 +20,8 @@ HOME = {
         "ونساعدك أيضًا في العثور على الدعم المناسب.",
     ),
     "find_support_text": t("Hitta stöd", "Find support", "ابحث عن الدعم"),
+    "organisation": t("Socialförvaltningen, Råd- och stöd", "Social Services, Advice & Support",
+                      "الإدارة الاجتماعية، فريق النصح والدعم"),
     "body": [
         ("heading", t("Råd- och stöd lotsar dig rätt", "Advice & Support pilots you to the right place",
                       "فريق النصح والدعم يرشدك إلى المكان الصحيح")),

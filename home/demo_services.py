@@ -6,7 +6,8 @@ import datetime
 from wagtail.models import Locale, Page
 
 from home import demo_services_content as C
-from home.demo import collect_strings, ensure_home, translate_all
+from home.demo import TARGET_LANGUAGES, collect_strings, ensure_home, translate_all
+from home.localize import translate
 from home.models import (Area, FindSupportPage, HomePage, OpeningHours, Place, PlaceException, ServiceIndexPage,
                          ServicePage, ServicePlace, ServiceTopic, Topic)
 
@@ -17,8 +18,22 @@ def _time(value):
     return datetime.time.fromisoformat(value) if value else None
 
 
-def ensure_areas():
-    return {slug: Area.objects.get_or_create(slug=slug, defaults={"name": name})[0] for name, slug in C.AREAS}
+def ensure_areas(sv):
+    """Areas in Swedish, translated before the places that point at them (a translated place
+    points at the area's translation). A translation still carrying the Swedish name (made when
+    areas became translatable) gets its name."""
+    areas = {}
+    for slug, name in C.AREAS:
+        area = Area.objects.filter(locale=sv, slug=slug).first() or Area.objects.create(locale=sv, slug=slug, name=name["sv"])
+        for lang in TARGET_LANGUAGES:
+            locale = Locale.objects.filter(language_code=lang).first()
+            if locale is None:
+                continue
+            target = area.get_translation_or_none(locale)
+            if target is None or (target.name == area.name != name[lang]):
+                translate(area, lang, {area.name: name[lang]})
+        areas[slug] = area
+    return areas
 
 
 def ensure_topics(sv):
@@ -106,7 +121,7 @@ def service_strings(spec):
 def load(stdout, with_users=False):
     home = ensure_home(stdout)
     sv = Locale.objects.get(language_code="sv")
-    areas = ensure_areas()
+    areas = ensure_areas(sv)
     topics = ensure_topics(sv)
     places = ensure_places(sv, areas)
     index, created = ensure_page(home, ServiceIndexPage, C.INDEX, intro=C.INDEX["intro"]["sv"], show_in_menus=True)

@@ -12,7 +12,11 @@ def t(sv, en, ar):
 
 CITY = "Lotsby"
 
-AREAS = [("Centrum", "centrum"), ("Norrby", "norrby"), ("Öster", "oster"), ("Väster", "vaster"), ("Söder", "soder")]
+# Districts: "Centrum" is a common noun (the city centre); the others are names, written in
+# Arabic letters so that they can be read aloud.
+AREAS = [("centrum", t("Centrum", "City centre", "وسط المدينة")), ("norrby", t("Norrby", "Norrby", "نوربي")),
+         ("oster", t("Öster", "Öster", "أوستر")), ("vaster", t("Väster", "Väster", "فيستر")),
+         ("soder", t("Söder", "Söder", "سودر"))]
 
 TOPICS = [
     ("ekonomi", t("Ekonomi", "Money and debts", "الاقتصاد والديون")),

@@ -49,7 +49,7 @@ class Filters:
         from portal.page_cache import fragment
 
         topics = fragment(f"finder-topics:{locale.pk}", lambda: list(Topic.objects.filter(locale=locale)))
-        areas = fragment("finder-areas", lambda: list(Area.objects.all()))
+        areas = fragment(f"finder-areas:{locale.pk}", lambda: list(Area.objects.filter(locale=locale)))
         allowed = {
             "who": {k for k, _l in WHO_CHOICES},
             "topic": {t.slug for t in topics},

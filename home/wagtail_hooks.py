@@ -28,7 +28,8 @@ class TopicViewSet(SnippetViewSet):
 class AreaViewSet(SnippetViewSet):
     model = Area
     icon = "site"
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
 
 
 class PlaceViewSet(SnippetViewSet):

@@ -8,6 +8,8 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from portal.punctuation import join_list
+
 PALETTE = ["#1d5f8a", "#a3420f", "#2e6b30", "#6a1b9a", "#7a5c00"]
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 24, 48
@@ -95,7 +97,7 @@ def render_chart(kind, columns, rows, title="", unit=""):
             legend.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{PALETTE[s % len(PALETTE)]}"/>')
             legend.append(f'<text x="{lx + 14}" y="{ly}" font-size="11" fill="#1a1a1a">{escape(row["label"][:28])}</text>')
     description = _("Chart of the table below: %(rows)s over %(first)s–%(last)s.") % {
-        "rows": ", ".join(row["label"] for row in rows), "first": columns[0], "last": columns[-1],
+        "rows": join_list(row["label"] for row in rows), "first": columns[0], "last": columns[-1],
     }
     unit_text = f" ({unit})" if unit else ""
     return (

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from funding.budget import COST_LINES, INCOME_LINES
 from funding.forms import AmountField, RemovableAttachmentsMixin, textarea
 from portal import private_files
+from portal.required_messages import say_what_to_do
 from reports import final_reports as fr
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -72,7 +73,12 @@ class NumberField(forms.CharField):
 
 class Form(forms.Form):
     """Text typed in another script than the page's (Swedish in the Arabic wizard) keeps its own
-    direction: every text box is dir="auto" unless a field says otherwise (numbers are ltr)."""
+    direction: every text box is dir="auto" unless a field says otherwise (numbers are ltr).
+    Required fields say what to do when left empty (portal.required_messages)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(self)
 
     def __getitem__(self, name):
         widget = self.fields[name].widget
@@ -89,12 +95,14 @@ def _count(form, name, default, maximum):
 
 
 class SummaryForm(Form):
+    required_messages = {"summary": _("Write a summary of the project and its results.")}
     summary = textarea(_("Summary of the project and its results"),
                        help_text=_("A few sentences. It is published in the knowledge bank when the report is "
                                    "approved."))
 
 
 class DoneForm(Form):
+    required_messages = {"what_was_done": _("Describe what was done.")}
     what_was_done = textarea(_("What was done"),
                              help_text=_("The activities, who took part, and what changed on the way."))
 
@@ -107,9 +115,11 @@ class GoalsForm(Form):
         self.goals = goals or []
         for i, goal in enumerate(self.goals, start=1):
             self.fields[f"g{i}_assessment"] = forms.ChoiceField(
-                label=_("Assessment of goal %(n)s") % {"n": i}, choices=ASSESSMENTS, widget=forms.RadioSelect)
+                label=_("Assessment of goal %(n)s") % {"n": i}, choices=ASSESSMENTS, widget=forms.RadioSelect,
+                error_messages={"required": _("Choose how far goal %(n)s was achieved.") % {"n": i}})
             self.fields[f"g{i}_analysis"] = textarea(_("Analysis of goal %(n)s") % {"n": i},
                                                      help_text=_("Why the goal was or was not reached."))
+            self.fields[f"g{i}_analysis"].error_messages["required"] = _("Write an analysis of goal %(n)s.") % {"n": i}
 
     def goal_groups(self):
         return [{"n": i, "goal": goal, "assessment": self[f"g{i}_assessment"], "analysis": self[f"g{i}_analysis"]}
@@ -263,7 +273,9 @@ class EconomyForm(Form):
             label = line_label(line)
             self.fields[f"o{i}"] = AmountField(label=_("Outcome %(line)s %(year)s (kr)") % {"line": label,
                                                                                            "year": year},
-                                               required=True)
+                                               required=True, error_messages={"required": _(
+                                                   "Enter the outcome of %(line)s %(year)s in kronor.") % {
+                                                   "line": label, "year": year}})
             self.fields[f"e{i}"] = forms.CharField(
                 label=_("Explanation %(line)s %(year)s") % {"line": label, "year": year}, required=False,
                 max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
@@ -349,6 +361,8 @@ class BenefitForm(Form):
 
 
 class LessonsForm(Form):
+    required_messages = {"lessons": _("Describe the lessons learned."),
+                         "next_steps": _("Describe what happens next.")}
     lessons = textarea(_("Lessons learned"))
     next_steps = textarea(_("What happens next"),
                           help_text=_("How the work continues after the project, and who is responsible."))
@@ -385,6 +399,7 @@ class AttachmentsForm(RemovableAttachmentsMixin, Form):
 
 
 class ReviewForm(Form):
+    required_messages = {"confirm": _("Tick the box to confirm that the report may be sent.")}
     confirm = forms.BooleanField(label=_("I have checked the answers and the report may be sent to the fund "
                                          "managers."))
 
@@ -405,6 +420,7 @@ STEP_TITLES = {name: title for name, _form, title in STEPS}
 
 
 class DecisionForm(Form):
+    required_messages = {"decision": _("Choose a decision.")}
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
         ("approve", _("Approve the final report")), ("return", _("Return it to the project lead with comments"))])
     comment = forms.CharField(label=_("Comment to the project lead"), required=False, max_length=5000,

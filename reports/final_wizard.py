@@ -13,6 +13,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from funding import workflow
 from funding.wizard import ApplicationStorage
+from portal.required_messages import SayWhatToDoWizardMixin
 from reports import final_reports as fr
 from reports.final_forms import STEP_TITLES, STEPS, number_text
 from reports.models import FinalReport, FinalReportAttachment
@@ -142,7 +143,7 @@ def store_step(report, step, form):
         report.lessons, report.next_steps = form.cleaned_data["lessons"], form.cleaned_data["next_steps"]
 
 
-class FinalReportWizard(NamedUrlWizardView):
+class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
     form_list = [(name, form) for name, form, _title in STEPS]
     template_name = "reports/final/wizard.html"
     file_storage = None

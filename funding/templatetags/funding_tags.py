@@ -1,6 +1,8 @@
 from django import template
 
-from funding.budget import format_amount
+from django.utils.translation import gettext as _
+
+from funding.budget import format_amount, isolated_amount
 
 register = template.Library()
 
@@ -10,6 +12,15 @@ def amount(value):
     """1450000 -> '1 450 000' (no-break spaces)."""
     try:
         return format_amount(int(value))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def kronor(value):
+    """1450000 -> '1 450 000 kr', in Arabic '1 450 000 كرونة' (the number kept left-to-right)."""
+    try:
+        return _("%(amount)s kr") % {"amount": isolated_amount(int(value))}
     except (TypeError, ValueError):
         return value
 

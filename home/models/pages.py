@@ -22,11 +22,18 @@ class HomePage(Page):
         on_delete=models.SET_NULL, related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    # In the footer of every page in this language: the site setting holds one text for all
+    # languages, so an Arabic page showed "Socialförvaltningen, Råd- och stöd".
+    organisation = models.CharField(
+        _("organisation (in the footer)"), max_length=200, blank=True,
+        help_text=_("The organisation's name in this language. Empty: the name in the contact details."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("find_support_text"), PageChooserPanel("find_support_page")], heading=_("Find support")),
         FieldPanel("body"),
+        FieldPanel("organisation"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]

@@ -19,18 +19,21 @@ WEEKDAYS = [
 ]
 
 
-class Area(models.Model):
-    """A district of the city. Names are proper nouns, the same in every language."""
+class Area(TranslatableMixin, models.Model):
+    """A district of the city. Translatable like topics (an Arabic page says "المركز", not
+    "Centrum"); the slug is the same in every language, so finder links keep their filter."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in finder links; the same in every language."))
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name

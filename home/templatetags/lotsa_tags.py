@@ -133,6 +133,16 @@ def emergency_numbers():
     return fragment(f"emergency:{_lang()}", lambda: list(EmergencyNumber.objects.filter(locale=active_locale())))
 
 
+@register.simple_tag
+def footer_organisation(fallback=""):
+    """The organisation's name in the page's language (its home page), else `fallback`."""
+    from home.models import HomePage
+
+    name = fragment(f"organisation:{_lang()}", lambda: HomePage.objects.filter(locale=active_locale())
+                    .values_list("organisation", flat=True).first() or "")
+    return name or fallback
+
+
 @register.filter
 def lang_dir(code):
     try:

@@ -117,9 +117,9 @@ def service_jsonld(context, page, places):
 @register.filter
 def join_list(items):
     """Join labels with the language's own list separator (Arabic uses '،')."""
-    from django.utils.translation import pgettext
+    from portal.punctuation import join_list as join
 
-    return pgettext("list separator", ", ").join(str(item) for item in items)
+    return join(items)
 
 
 @register.inclusion_tag("home/includes/advice_help.html", takes_context=True)

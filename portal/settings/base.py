@@ -198,6 +198,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Required fields say what to do ("Skriv din e-postadress"), as on every other form here.
+ACCOUNT_FORMS = {name: f"portal.account_forms.{cls}" for name, cls in [
+    ("login", "LoginForm"), ("signup", "SignupForm"), ("reset_password", "ResetPasswordForm"),
+    ("request_login_code", "RequestLoginCodeForm"), ("confirm_login_code", "ConfirmLoginCodeForm")]}
 # Log in with a code e-mailed to the address: stays open to the owner while strangers' wrong
 # passwords have locked the password form (its own limits: 3 codes a minute per address, 3 tries
 # per code, 3 minutes). The two-factor step follows a code login as it follows a password.
