@@ -105,6 +105,10 @@ class ProjectForm(forms.Form):
     background = textarea(_("Background"))
     purpose = textarea(_("Purpose"))
     target_group = textarea(_("Target group"))
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: __import__("reports.models", fromlist=["Topic"]).Topic.choices,
+        help_text=_("What the project is about; the knowledge bank files its final report under these."))
 
     def __init__(self, *args, fund=None, **kwargs):
         self.fund = fund

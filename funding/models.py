@@ -57,7 +57,18 @@ class FundIndexPage(Page):
         return context
 
 
+def topic_choices():
+    """The knowledge bank's topics (a callable: reports is loaded after funding)."""
+    from reports.models import Topic
+
+    return Topic.choices
+
+
 class FundProgrammeForm(WagtailAdminPageForm):
+    topics = forms.MultipleChoiceField(
+        label=_("topics"), choices=topic_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The knowledge-bank page drafted from a project's final report gets these topics, and the "
+                    "ones the application chose."))
     sections = forms.MultipleChoiceField(
         label=_("sections of the application"), choices=OPTIONAL_SECTIONS, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -88,6 +99,7 @@ class FundProgrammePage(Page):
         help_text=_("In the final report's economic report, a line whose outcome deviates from the granted "
                     "budget by more than this percentage must be explained."))
     sections = models.JSONField(_("sections of the application"), default=list, blank=True)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
     allow_copy = models.BooleanField(
         _("applicants may copy an earlier application"), default=True,
         help_text=_("Offer \"Copy as a new application\" on the project lead's earlier applications of this fund."))
@@ -104,6 +116,7 @@ class FundProgrammePage(Page):
             FieldRowPanel([FieldPanel("max_amount"), FieldPanel("max_per_year")]),
             FieldRowPanel([FieldPanel("budget_per_year"), FieldPanel("max_years")]),
             FieldPanel("sections"),
+            FieldPanel("topics"),
         ], heading=_("Rules")),
         MultiFieldPanel([FieldPanel("open_all_year"), InlinePanel("rounds", label=_("rounds")),
                          FieldPanel("allow_copy")],
