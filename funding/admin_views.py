@@ -3,6 +3,7 @@ the application with its transition form, and the requested-versus-granted summa
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Sum
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,7 +20,7 @@ from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
 from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
-from portal.inspect import HideEmptyFieldsMixin
+from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
 from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
 
 
@@ -49,7 +50,12 @@ class ApplicationIndexView(SafeSpreadsheetExportMixin, IsolatedColumnsMixin, Rev
 
 
 class DecisionForm(forms.Form):
-    to = forms.ChoiceField(label=gettext_lazy("New status"))
+    to = forms.ChoiceField(label=gettext_lazy("New status"),
+                           error_messages={"required": gettext_lazy("Choose the new status.")})
+    # The application's version when the page was opened: a decision typed on a page that another
+    # fund manager changed meanwhile is refused, not saved over theirs (see ApplicationInspectView.post).
+    # (Optional only so that a post without it, from a script, still works as before.)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(label=gettext_lazy("Comment to the applicant"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}),
                               help_text=gettext_lazy("The applicant sees this on their page."))
@@ -58,8 +64,11 @@ class DecisionForm(forms.Form):
                                     help_text=gettext_lazy("Only fund managers see this."))
 
     def __init__(self, *args, application, targets, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("version", application.version)
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(t, workflow.label(application.status, t)) for t in targets]
+        # A decision is chosen, never defaulted: the list starts on an empty choice.
+        self.fields["to"].choices = [("", _("Choose…"))] + [
+            (t, workflow.label(application.status, t)) for t in targets]
         self.years = list(application.requested_per_year().items())
         for year, requested in self.years:
             self.fields[f"granted_{year}"] = AmountField(
@@ -76,7 +85,20 @@ class DecisionForm(forms.Form):
         return {year: self.cleaned_data.get(f"granted_{year}") or 0 for year, _r in self.years}
 
 
-class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, HideEmptyFieldsMixin, InspectView):
+def applicant_rows(app):
+    """The applicant step as (label, value) for the fund manager, choices shown by their label."""
+    answers = app.answers("applicant")
+    rows = []
+    for name, field in ApplicantForm().fields.items():
+        value = answers.get(name, "")
+        if isinstance(field, forms.ChoiceField):
+            value = dict(field.choices).get(value, value)
+        rows.append((str(field.label), value))
+    return rows
+
+
+class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTimesMixin, HideEmptyFieldsMixin,
+                             InspectView):
     template_name = "funding/admin/inspect.html"
 
     def get_object_queryset(self):
@@ -88,6 +110,12 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, HideEmpt
     def get_fields(self):
         return ["fund", "round", "status", "organisation", "requested_total", "granted_total",
                 "project_start", "project_end", "submitted_at", "decided_at", "report_due"]
+
+    def get_requested_total_display_value(self):
+        return format_amount(self.object.requested_total)
+
+    def get_granted_total_display_value(self):
+        return format_amount(self.object.granted_total)
 
     def targets(self):
         return [t for t in workflow.allowed_targets(self.object, self.request.user)
@@ -101,8 +129,9 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, HideEmpt
         targets = self.targets()
         context.update({
             "application": app, "sections": answers(app),
-            "applicant": [(str(field.label), app.answers("applicant").get(name, ""))
-                          for name, field in ApplicantForm().fields.items()],
+            "applicant": applicant_rows(app),
+            "may_open_final_report": (app.status == workflow.APPROVED and not app.final_report_open
+                                      and self.request.user.has_perm("funding.review_application")),
             "budget": budget_rows(app.budget_obj()), "transitions": app.transitions.select_related("by"),
             "decision_form": kwargs.get("decision_form") or (
                 DecisionForm(application=app, targets=targets) if targets else None),
@@ -113,19 +142,100 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, HideEmpt
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("funding.review_application"):
             raise PermissionDenied
+        if "open_final_report" in request.POST:
+            return self.open_final_report(request)
+        expected = request.POST.get("version", "")
+        if expected.isdigit() and int(expected) != self.object.version:
+            return self.stale(request, self.object)
         form = DecisionForm(request.POST, application=self.object, targets=self.targets())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(decision_form=form))
-        try:
-            workflow.transition(self.object, form.cleaned_data["to"], request.user,
-                                comment=form.cleaned_data["comment"],
-                                internal_note=form.cleaned_data["internal_note"], granted=form.granted())
-        except workflow.TransitionError:
-            messages.error(request, _("The application changed meanwhile; that step is no longer possible."))
-        else:
-            messages.success(request, _("Status changed to %(status)s; the applicant was notified.") % {
-                "status": self.object.status_label})
+        with transaction.atomic():
+            # Checked again under the row lock: two saves at the same moment cannot both pass.
+            current = Application.objects.select_for_update().get(pk=self.object.pk)
+            if expected.isdigit() and current.version != int(expected):
+                return self.stale(request, current)
+            try:
+                workflow.transition(self.object, form.cleaned_data["to"], request.user,
+                                    comment=form.cleaned_data["comment"],
+                                    internal_note=form.cleaned_data["internal_note"], granted=form.granted())
+            except workflow.TransitionError:
+                messages.error(request, _("The application changed meanwhile; that step is no longer possible."))
+            else:
+                messages.success(request, _("Status changed to %(status)s; the applicant was notified.") % {
+                    "status": self.object.status_label})
         return redirect(request.path)
+
+    def stale(self, request, current):
+        """Someone else saved this application after the page was opened: save nothing, show what
+        it is now, and keep everything this fund manager typed in the form (with the new version,
+        so that saving again after a look is a deliberate choice)."""
+        self.object = current
+        data = request.POST.copy()
+        data["version"] = str(current.version)
+        form = DecisionForm(data, application=current, targets=self.targets())
+        form.is_valid()
+        form.add_error(None, _("Another fund manager changed this application while you were writing (it is now "
+                               "“%(status)s”). Nothing was saved. Your text is kept below: read the status "
+                               "changes, then save again if your decision still applies.") % {
+            "status": current.status_label})
+        messages.error(request, _("Nothing was saved: the application was changed by someone else meanwhile."))
+        return self.render_to_response(self.get_context_data(decision_form=form))
+
+    def open_final_report(self, request):
+        """Let the project lead submit the final report before the project ends (one project)."""
+        app = self.object
+        if app.status == workflow.APPROVED and not app.final_report_opened_early:
+            app.final_report_opened_early = True
+            app.save(update_fields=["final_report_opened_early"])
+            messages.success(request, _("The project lead can now submit the final report."))
+        return redirect(request.path)
+
+
+class ExtendDeadlineForm(forms.Form):
+    reference = forms.CharField(label=gettext_lazy("Application reference"), max_length=20,
+                                help_text=gettext_lazy("As the project lead sees it on their page, for example "
+                                                       "2026-00012."))
+    until = forms.DateField(label=gettext_lazy("May be submitted until"),
+                            widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_until(self):
+        from django.utils import timezone
+
+        until = self.cleaned_data["until"]
+        if until < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later day."))
+        return until
+
+    def clean_reference(self):
+        text = self.cleaned_data["reference"].strip()
+        year, _sep, number = text.partition("-")
+        app = None
+        if year.isdigit() and number.isdigit():
+            app = Application.objects.filter(pk=int(number), created_at__year=int(year),
+                                             status=workflow.DRAFT).first()
+        if app is None:
+            raise forms.ValidationError(_("There is no draft with this reference."))
+        self.application = app
+        return text
+
+
+def extend_deadline(request):
+    """A fund manager gives one draft a later last day than its round's (an agreed extension).
+    Drafts are not shown to fund managers: the lead tells them the reference, and this page shows
+    nothing of the draft but its reference and the new day."""
+    if not request.user.has_perm("funding.review_application"):
+        raise PermissionDenied
+    form = ExtendDeadlineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        app = form.application
+        app.deadline_extended_to = form.cleaned_data["until"]
+        app.save(update_fields=["deadline_extended_to"])
+        messages.success(request, _("Application %(reference)s may now be submitted until %(date)s.") % {
+            "reference": app.reference, "date": app.deadline_extended_to.isoformat()})
+        return redirect("funding_extend_deadline")
+    return TemplateResponse(request, "funding/admin/extend_deadline.html", {
+        "form": form, "page_title": _("Extend a deadline")})
 
 
 def summary(request):

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from funding import workflow
 from funding.budget import Budget
-from funding.models import Application, FundIndexPage, FundProgrammePage, FundRound
+from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
 from home.demo import collect_strings, translate_all
 from home.models import HomePage
 
@@ -234,6 +234,10 @@ def ensure_project_lead(stdout, lum):
         user = User.objects.create_user(username=PROJECT_LEAD, email=f"{PROJECT_LEAD}@lotsa.example",
                                         password=password, first_name="Projektledare")
     EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    # "My organisation": prefills the lead's next application
+    ApplicantProfile.objects.get_or_create(user=user, defaults={
+        **{k: v for k, v in DEMO_ANSWERS["applicant"].items() if k in ApplicantProfile.FIELDS},
+        "head_title": "Avdelningschef", "head_email": "avdelningschef@lotsa.example"})
     if not Application.objects.filter(user=user).exists():
         budget = Budget.from_dict(DEMO_BUDGET)
         app = Application.objects.create(

@@ -65,6 +65,9 @@ class ApplicantForm(forms.Form):
     contact_phone = forms.CharField(label=_("Contact person's phone"), max_length=30, required=False,
                                     widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}))
     head_name = forms.CharField(label=_("Responsible head of department (signs)"), max_length=200)
+    head_title = forms.CharField(label=_("Title of the head of department"), max_length=200, required=False,
+                                 help_text=_("For example Head of the social services department."))
+    head_email = forms.EmailField(label=_("E-mail of the head of department"), required=False)
     sign_place = forms.CharField(label=_("Place of signing"), max_length=100, required=False)
 
     def clean_kst(self):
@@ -80,6 +83,23 @@ class ApplicantForm(forms.Form):
                 data["giro_number"] = giro.normalize_giro(data["giro_type"], data["giro_number"])
             except ValidationError as exc:
                 self.add_error("giro_number", exc)
+        return data
+
+
+class ProfileForm(ApplicantForm):
+    """"My organisation": the applicant step's organisation fields, kept on the account to prefill
+    new applications. Nothing is required here (the application asks for what it needs)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["sign_place"]
+        for field in self.fields.values():
+            field.required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("giro_type"):
+            data["giro_type"] = "bankgiro"
         return data
 
 
@@ -102,6 +122,10 @@ class ProjectForm(forms.Form):
     background = textarea(_("Background"))
     purpose = textarea(_("Purpose"))
     target_group = textarea(_("Target group"))
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: __import__("reports.models", fromlist=["Topic"]).Topic.choices,
+        help_text=_("What the project is about; the knowledge bank files its final report under these."))
 
     def __init__(self, *args, fund=None, **kwargs):
         self.fund = fund

@@ -57,7 +57,18 @@ class FundIndexPage(Page):
         return context
 
 
+def topic_choices():
+    """The knowledge bank's topics (a callable: reports is loaded after funding)."""
+    from reports.models import Topic
+
+    return Topic.choices
+
+
 class FundProgrammeForm(WagtailAdminPageForm):
+    topics = forms.MultipleChoiceField(
+        label=_("topics"), choices=topic_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The knowledge-bank page drafted from a project's final report gets these topics, and the "
+                    "ones the application chose."))
     sections = forms.MultipleChoiceField(
         label=_("sections of the application"), choices=OPTIONAL_SECTIONS, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -88,6 +99,10 @@ class FundProgrammePage(Page):
         help_text=_("In the final report's economic report, a line whose outcome deviates from the granted "
                     "budget by more than this percentage must be explained."))
     sections = models.JSONField(_("sections of the application"), default=list, blank=True)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    allow_copy = models.BooleanField(
+        _("applicants may copy an earlier application"), default=True,
+        help_text=_("Offer \"Copy as a new application\" on the project lead's earlier applications of this fund."))
     archive_years = models.PositiveSmallIntegerField(
         _("keep refused applications (years)"), default=10,
         help_text=_("Refused applications, with their attachments, are deleted this many years after the "
@@ -101,8 +116,10 @@ class FundProgrammePage(Page):
             FieldRowPanel([FieldPanel("max_amount"), FieldPanel("max_per_year")]),
             FieldRowPanel([FieldPanel("budget_per_year"), FieldPanel("max_years")]),
             FieldPanel("sections"),
+            FieldPanel("topics"),
         ], heading=_("Rules")),
-        MultiFieldPanel([FieldPanel("open_all_year"), InlinePanel("rounds", label=_("rounds"))],
+        MultiFieldPanel([FieldPanel("open_all_year"), InlinePanel("rounds", label=_("rounds")),
+                         FieldPanel("allow_copy")],
                         heading=_("Rounds")),
         MultiFieldPanel([
             FieldPanel("report_due_rule"),
@@ -164,6 +181,10 @@ class FundProgrammePage(Page):
         context["open_round"] = self.open_round()
         context["next_round"] = self.next_round()
         context["is_open"] = self.is_open()
+        if request.user.is_authenticated:
+            # "N days left" for the visitor's own drafts in this fund (nobody else's).
+            context["my_drafts"] = list(self.source.applications.filter(
+                user=request.user, status=workflow.DRAFT).select_related("fund", "round"))
         return context
 
 
@@ -222,6 +243,13 @@ class Application(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # Deadlines and locks (funding/deadlines.py): a fund manager may give one draft a later last
+    # day than its round's, or open a project's final report before the project ends; `version`
+    # grows at every save, so a decision typed on a stale page is refused instead of overwriting.
+    deadline_extended_to = models.DateField(_("may be submitted until"), null=True, blank=True)
+    final_report_opened_early = models.BooleanField(_("final report opened before the project ends"),
+                                                    default=False)
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("application")
@@ -246,6 +274,43 @@ class Application(models.Model):
 
     def get_absolute_url(self):
         return reverse("funding:application_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.version = (self.version or 0) + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+    # --- deadlines (the rules live in funding/deadlines.py) ------------------------------------
+    @property
+    def last_day(self):
+        from funding import deadlines
+
+        return deadlines.last_day(self)
+
+    @property
+    def days_left(self):
+        from funding import deadlines
+
+        return deadlines.days_left(self)
+
+    @property
+    def may_submit_now(self):
+        from funding import deadlines
+
+        return deadlines.may_submit(self)
+
+    @property
+    def final_report_opens(self):
+        from funding import deadlines
+
+        return deadlines.final_report_opens(self)
+
+    @property
+    def final_report_open(self):
+        from funding import deadlines
+
+        return deadlines.final_report_open(self)
 
     def answers(self, step):
         """The saved answers of one wizard step as {field: value} (first value of each)."""
@@ -342,3 +407,50 @@ class AttachmentDownload(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.reference} #{self.attachment_id}"
+
+
+class ApplicantProfile(models.Model):
+    """The project lead's organisation, kept once on the account: it prefills the applicant step of
+    every new application (changed per application there without touching the profile)."""
+
+    GIRO_TYPES = [("bankgiro", _("Bankgiro")), ("plusgiro", _("Plusgiro"))]
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="applicant_profile")
+    organisation = models.CharField(_("administration or organisation"), max_length=200, blank=True)
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    kst = models.CharField(_("cost centre (KST)"), max_length=10, blank=True)
+    giro_type = models.CharField(_("payment account"), max_length=10, choices=GIRO_TYPES, default="bankgiro")
+    giro_number = models.CharField(_("bankgiro or plusgiro number"), max_length=20, blank=True)
+    head_name = models.CharField(_("responsible head of department"), max_length=200, blank=True)
+    head_title = models.CharField(_("title of the head of department"), max_length=200, blank=True)
+    head_email = models.EmailField(_("e-mail of the head of department"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact person's phone"), max_length=30, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The applicant step's fields that the profile fills in (same names in both).
+    FIELDS = ["organisation", "unit", "kst", "giro_type", "giro_number", "head_name", "head_title", "head_email",
+              "contact_name", "contact_email", "contact_phone"]
+
+    class Meta:
+        verbose_name = _("applicant profile")
+
+    def __str__(self):
+        return self.organisation or str(self.user)
+
+    def initial(self):
+        """The applicant step's initial values (empty ones left out, so the form's own stay)."""
+        return {name: getattr(self, name) for name in self.FIELDS if getattr(self, name)}
+
+
+class DeadlineReminder(models.Model):
+    """One row per draft reminded before its round closes: the daily job never sends one twice."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    closes = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["application", "closes"], name="one_deadline_reminder")]

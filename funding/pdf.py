@@ -24,6 +24,17 @@ def _link_callback(uri, rel):
     return uri
 
 
+def _shown(field, value):
+    """A choice answer by its label(s) ("Barn och unga, Tidigt stöd"), a text answer as typed."""
+    from django import forms
+
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = dict(field.choices)
+        values = value if isinstance(value, list) else ([value] if value else [])
+        return ", ".join(str(labels.get(v, v)) for v in values)
+    return value
+
+
 def answers(application):
     """[(section title, [(label, value), ...]), ...] of the long-text steps, translated."""
     from funding.forms import EffectsForm, EqualityForm, MethodForm, ProjectForm
@@ -35,7 +46,7 @@ def answers(application):
         if not saved:
             continue
         form = forms[step]()
-        items = [(str(field.label), saved.get(name, "")) for name, field in form.fields.items()
+        items = [(str(field.label), _shown(field, saved.get(name, ""))) for name, field in form.fields.items()
                  if name not in ("title", "start", "end")]
         out.append((str(STEP_TITLES[step]), items))
     return out

@@ -23,3 +23,11 @@ def notify_status_change(application_id, status):
         subject = render_to_string("funding/email/status_subject.txt", context).strip()
         body = render_to_string("funding/email/status_body.txt", context)
     send_mail(subject, body, None, [application.user.email])
+
+
+@task()
+def send_deadline_reminders():
+    """Daily: remind project leads with a draft a week before its round closes (each once)."""
+    from funding.deadlines import send_reminders
+
+    return send_reminders()

@@ -52,6 +52,7 @@ def register_viewset():
 @hooks.register("register_admin_urls")
 def register_summary_url():
     return [path("funding/summary/", admin_views.summary, name="funding_summary"),
+            path("funding/extend-deadline/", admin_views.extend_deadline, name="funding_extend_deadline"),
             path("funding/applications/<int:pk>/attachments/<int:attachment_id>/", views.admin_attachment,
                  name="funding_attachment_admin")]
 
@@ -65,6 +66,12 @@ class SummaryMenuItem(MenuItem):
 def register_summary_menu_item():
     return SummaryMenuItem(_("Requested and granted"), reverse("funding_summary"), icon_name="table",
                            order=251)
+
+
+@hooks.register("register_admin_menu_item")
+def register_extend_deadline_menu_item():
+    return SummaryMenuItem(_("Extend a deadline"), reverse("funding_extend_deadline"), icon_name="date",
+                           order=252)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

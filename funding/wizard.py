@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
-from funding import workflow
+from funding import deadlines, workflow
 from funding.forms import OPTIONAL_STEPS, STEP_TITLES, STEPS, budget_years
 from funding.models import Application, Attachment
 from portal.required_messages import SayWhatToDoWizardMixin
@@ -118,6 +118,17 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
             kwargs["application"] = self.application
         return kwargs
 
+    def get_form_initial(self, step):
+        if step == "applicant":
+            # A new application starts with the lead's organisation (My organisation); what is
+            # typed here stays with this application.
+            from funding.models import ApplicantProfile
+
+            profile = ApplicantProfile.objects.filter(user=self.request.user).first()
+            if profile is not None:
+                return profile.initial()
+        return super().get_form_initial(step)
+
     def _own_data(self, step, data):
         """Only this step's fields (no CSRF token, no management form) go into the database."""
         prefix = f"{step}-"
@@ -190,6 +201,7 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
                           "current": name == self.steps.current, "saved": name in saved})
         context.update({
             "application": self.application, "fund": self.fund.localized, "step_list": steps,
+            "may_submit": deadlines.may_submit(self.application),
             "step_title": STEP_TITLES[self.steps.current],
         })
         if self.steps.current == "review":
@@ -198,13 +210,16 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
 
     def done(self, form_list, form_dict=None, **kwargs):
         app = self.application
-        fund = app.fund
-        if app.round_id and not app.round.is_open() and not fund.open_all_year:
-            messages.error(self.request, _("The round closed on %(date)s, so the application cannot be "
-                                           "submitted. Your answers are kept.") % {"date": app.round.closes})
-            return redirect(app.get_absolute_url())
-        if not fund.is_open():
-            messages.error(self.request, _("The fund does not take applications now. Your answers are kept."))
+        if not deadlines.may_submit(app):
+            day = deadlines.last_day(app)
+            if day is not None:
+                messages.error(self.request, _("The round closed on %(date)s, so the application cannot be "
+                                               "submitted. Your answers are kept. If you have agreed a later "
+                                               "date with the fund managers, ask them to extend the deadline "
+                                               "for application %(reference)s.") % {
+                    "date": day.isoformat(), "reference": app.reference})
+            else:
+                messages.error(self.request, _("The fund does not take applications now. Your answers are kept."))
             return redirect(app.get_absolute_url())
         self._store_budget(form_dict["budget"].budget)
         app.save()

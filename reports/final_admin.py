@@ -17,7 +17,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from portal.bidi import IsolatedColumnsMixin, strip_bidi_controls
-from portal.inspect import HideEmptyFieldsMixin
+from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
 from portal.visibility import ReviewerIndexMixin, ReviewerInspectMixin
 from reports import final_reports as fr
 from reports.final_forms import DecisionForm
@@ -45,7 +45,7 @@ class FinalReportIndexView(IsolatedColumnsMixin, ReviewerIndexMixin, IndexView):
         return super().get_base_queryset().select_related("application", "application__fund")
 
 
-class FinalReportInspectView(ReviewerInspectMixin, HideEmptyFieldsMixin, InspectView):
+class FinalReportInspectView(ReviewerInspectMixin, LocalTimesMixin, HideEmptyFieldsMixin, InspectView):
     template_name = "reports/admin/final_report_inspect.html"
 
     def get_object_queryset(self):

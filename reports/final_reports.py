@@ -15,6 +15,8 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from funding.budget import format_amount
+
 from reports.models import FinalReport, FinalReportReminder, KnowledgeBankIndexPage, ReportPage, ReportTopic
 
 logger = logging.getLogger("lotsa")
@@ -212,6 +214,21 @@ def _body(report):
         add("goal", {"goal": _plain(goal.get("goal"), 400),
                      "assessment": assessment if assessment in ASSESSMENTS else "partly",
                      "analysis": _text_html(goal.get("analysis"))})
+
+    def text_table(caption, header, rows):
+        add("table", {"caption": _plain(caption, 250), "header": items([_plain(h, 120) for h in header]),
+                      "rows": items(rows, lambda row: items([_plain(c, 250) for c in row])),
+                      "first_column_is_header": True})
+
+    context = _report_context(report)
+    targets = [t for t in context["effect_targets"] if str(t.get("label") or "").strip()]
+    if targets:
+        add("heading", {"text": _("Effect targets"), "level": "h2"})
+        text_table(_("Effect targets"), [_("Effect target"), _("Target value"), _("Outcome"), _("Unit")],
+                   [[t.get("label"), _figure(t.get("target")), _figure(t.get("outcome")), t.get("unit")]
+                    for t in targets])
+    if report.key_figures:
+        add("heading", {"text": _("Key figures"), "level": "h2"})
     for table in report.key_figures or []:
         columns = [_plain(c, 60) for c in table.get("columns", [])]
         add("key_figures", {
@@ -220,10 +237,77 @@ def _body(report):
             "rows": items(table.get("rows", []), lambda r: {
                 "label": _plain(r.get("label"), 250), "values": items(map(_number, r.get("values", [])))}),
         })
+    if context["economy"]:
+        add("heading", {"text": _("Economic report"), "level": "h2"})
+        chart = context["chart"]
+        add("key_figures", {
+            "caption": _("Budget and outcome per year"), "unit": "kr", "chart": "bar", "note": "",
+            "columns": items([_plain(y["year"], 60) for y in chart]),
+            "rows": items([(_("Budget"), "budget"), (_("Outcome"), "outcome")], lambda r: {
+                "label": str(r[0]), "values": items([_number(y[r[1]]) for y in chart])}),
+        })
+        text_table(_("Economic report (kr)"),
+                   [_("Budget line"), _("Year"), _("Budget"), _("Outcome"), _("Deviation (kr)"), _("Deviation (%%)") % {},  # the template's msgid
+                    _("Explanation")],
+                   [[r["line"], r["year"], format_amount(r["budget"]),
+                     "" if r["outcome"] is None else format_amount(r["outcome"]),
+                     "" if r["deviation"] is None else format_amount(r["deviation"]),
+                     "" if r["pct"] is None else str(r["pct"]).replace(".", ","), r["explanation"]]
+                    for r in context["economy"]]
+                   + [[_("Total"), "", format_amount(context["budget_total"]), format_amount(context["outcome_total"]),
+                       format_amount(context["deviation_total"]), "", ""]])
+    benefit = context["benefit"]
+    if benefit is not None:
+        alternative = context["alternative"]
+        add("heading", {"text": _("Benefit realisation"), "level": "h2"})
+        text_table(_("Benefit realisation"), [_("Benefit realisation"), _("Value")], [
+            [_("Cost of the service for the period"), f"{format_amount(benefit.service_cost)} kr"],
+            [_("Number of cases"), format_amount(benefit.cases)],
+            [_("Cost per case (rounded down to hundreds)"), _kr(benefit.cost_per_case)],
+            [_("Cost of the alternative avoided") + (f" ({alternative})" if alternative else ""),
+             f"{format_amount(benefit.alternative_cost)} kr"],
+            [_("Saved per avoided case"), _kr(benefit.saving_per_avoided)],
+            [_("Number avoided"), format_amount(benefit.avoided)],
+            [_("Savings"), _kr(benefit.savings)],
+        ])
     if report.lessons and report.lessons.strip():
         add("heading", {"text": _("Lessons learned"), "level": "h2"})
         add("paragraph", _text_html(report.lessons))
+    if report.next_steps and report.next_steps.strip():
+        add("heading", {"text": _("What happens next"), "level": "h2"})
+        add("paragraph", _text_html(report.next_steps))
     return json.dumps(blocks)
+
+
+def _report_context(report):
+    from reports.final_wizard import report_context
+
+    return report_context(report)
+
+
+def _figure(value):
+    """A target or outcome as the lead typed it ("73,3"), for a text table cell."""
+    number = _number(value)
+    return "" if number is None else number.replace(".", ",")
+
+
+def _kr(value):
+    return "–" if value is None else f"{format_amount(value)} kr"
+
+
+def page_topics(application):
+    """The fund's topics and the ones the application chose, in that order, each once (no
+    topic is made up: a report about housing is not filed under early support)."""
+    from reports.models import Topic
+
+    chosen = application.answers("project").get("topics") or []
+    chosen = [chosen] if isinstance(chosen, str) else list(chosen)
+    valid = set(Topic.values)
+    topics = []
+    for topic in list(getattr(application.fund, "topics", None) or []) + chosen:
+        if topic in valid and topic not in topics:
+            topics.append(topic)
+    return topics
 
 
 def draft_knowledge_bank_page(report, user=None):
@@ -243,7 +327,8 @@ def draft_knowledge_bank_page(report, user=None):
             period_start=app.project_start, period_end=app.project_end, publication_date=timezone.localdate(),
             report_type="final", language=index.locale.language_code, body=_body(report), owner=user,
         )
-        page.topics.add(ReportTopic(topic="early-support"))
+        for topic in page_topics(app):
+            page.topics.add(ReportTopic(topic=topic))
         index.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
     return page

@@ -159,6 +159,12 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         self.application = own_project(request, kwargs["pk"])
+        if not self.application.final_report_open:
+            # The report is about a finished project: it opens the day the project ends (or when
+            # a fund manager opens it early for this project).
+            messages.info(request, _("The final report opens on %(date)s, when the project ends.") % {
+                "date": self.application.final_report_opens.isoformat()})
+            return redirect("reports:final_report", pk=self.application.pk)
         self.report = report_for(self.application)
         if self.report.status not in EDITABLE:
             if kwargs.get("step") != self.done_step_name:

@@ -102,6 +102,10 @@ MATRIX = """
 /sv/funding/apply/{resident_app}/budget/               302  200  404  404  404  404  404  404
 /sv/funding/my/{resident_app}/pdf/                     302  200  404  404  404  404  404  404
 /sv/funding/start/{fund}/                              302  405  405  405  405  405  405  405
+# the lead's organisation (prefills new applications) and "copy as a new application" (POST only;
+# another lead's application is a 404 on POST, tests/test_funding_profile.py)
+/sv/funding/my/organisation/                           302  200  200  200  200  200  200  200
+/sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -144,6 +148,7 @@ MATRIX = """
 /admin/funding_applications/inspect/{lead_app}/        302  302  302  302  302  302  200  200
 /admin/funding_applications/?export=csv                302  302  302  302  302  302  200  200
 /admin/funding/summary/                                302  302  302  302  302  302  200  200
+/admin/funding/extend-deadline/                        302  302  302  302  302  302  200  200
 /admin/funding_applications/results/                   302  302  302  302  302  302  200  200
 /admin/final_reports/                                  302  302  302  302  302  302  200  200
 /admin/final_reports/results/                          302  302  302  302  302  302  200  200
