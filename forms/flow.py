@@ -16,7 +16,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import FormBuilder
 
-from forms.fields import LotsaFormBuilder
+from forms.fields import MULTI_LINE_MAX, SINGLE_LINE_MAX, LotsaFormBuilder
 
 HONEYPOT = "website"
 
@@ -177,6 +177,10 @@ class FormSession:
         typed = {}
         for name, field in step.form_class().base_fields.items():
             value = field.widget.value_from_datadict(data, {}, name)
+            if isinstance(value, str):
+                value = value[:MULTI_LINE_MAX]  # unchecked input: no more than a field takes
+            elif isinstance(value, (list, tuple)):
+                value = [str(v)[:SINGLE_LINE_MAX] for v in value[:len(getattr(field, "choices", ())) or 1]]
             typed[name] = to_json(value) if value is not None else ""
         state.setdefault("unsent", {}).update(self.choices.canonical(typed))
         self.session[self.key] = state
