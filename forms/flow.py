@@ -3,7 +3,9 @@
 A field of type "step" starts a new step (its label is the step's heading, its help text the
 step's introduction); fields before the first marker form step 1 under the page title. Answers
 are kept server side in the session under the fields' clean names, keyed by the page's
-translation key, so that switching language keeps them."""
+translation key, so that switching language keeps them. Choice answers are kept in the form's
+default language (the same position in the translated list of choices: labels are the values of
+Wagtail's choice fields) and shown in the page's language, so a switch keeps them chosen."""
 import dataclasses
 import datetime
 import decimal
@@ -12,8 +14,9 @@ import django.forms
 from django.utils import formats
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from wagtail.contrib.forms.forms import FormBuilder
 
-from forms.fields import LotsaFormBuilder
+from forms.fields import MULTI_LINE_MAX, SINGLE_LINE_MAX, LotsaFormBuilder
 from portal.punctuation import join_list
 
 HONEYPOT = "website"
@@ -94,11 +97,51 @@ def display_value(field, value):
     return str(value)
 
 
+def _choice_values(field):
+    return [c for c, _label in FormBuilder([]).get_formatted_field_choices(field)] if field.choices else []
+
+
+class ChoiceMap:
+    """Choice answers between a form page's language and its default-language source page (by
+    position in the list of choices). Values it does not know pass unchanged."""
+
+    def __init__(self, page):
+        self.to_source, self.from_source = {}, {}
+        source = page.source_page
+        if source.pk == page.pk:
+            return
+        there = {f.clean_name: f for f in source.get_form_fields()}
+        for field in page.get_form_fields():
+            other = there.get(field.clean_name)
+            if other is None or not field.choices:
+                continue
+            mine, theirs = _choice_values(field), _choice_values(other)
+            pairs = list(zip(mine, theirs))
+            self.to_source[field.clean_name] = dict(pairs)
+            self.from_source[field.clean_name] = {b: a for a, b in pairs}
+
+    @staticmethod
+    def _map(mapping, name, value):
+        table = mapping.get(name)
+        if not table:
+            return value
+        if isinstance(value, list):
+            return [table.get(v, v) for v in value]
+        return table.get(value, value) if isinstance(value, str) else value
+
+    def canonical(self, values):
+        return {name: self._map(self.to_source, name, value) for name, value in values.items()}
+
+    def localised(self, values):
+        return {name: self._map(self.from_source, name, value) for name, value in values.items()}
+
+
 class FormSession:
-    """The in-progress answers of one form in the user's session."""
+    """The in-progress answers of one form in the user's session, shared by its translations."""
 
     def __init__(self, request, page):
         self.session = request.session
+        self.page = page
         self.key = f"lotsa_form_{page.translation_key}"
 
     @property
@@ -107,11 +150,42 @@ class FormSession:
 
     @property
     def started(self):
-        return bool(self.state)
+        return bool(self.state.get("done"))
+
+    @property
+    def choices(self):
+        if not hasattr(self, "_choices"):
+            self._choices = ChoiceMap(self.page)
+        return self._choices
 
     @property
     def answers(self):
-        return self.state.get("answers", {})
+        """The answers given so far, choices in this page's language."""
+        return self.choices.localised(self.state.get("answers", {}))
+
+    @property
+    def shown_answers(self):
+        """What a step shows: the answers, and over them what was typed but not yet sent when the
+        visitor switched language (see save_unsent)."""
+        state = self.state
+        return self.choices.localised({**state.get("answers", {}), **state.get("unsent", {})})
+
+    def save_unsent(self, step, data):
+        """Keep what a step holds, valid or not, without sending the step: on the way to the
+        same step in another language. Shown again on that step only (never sent as is: the
+        step is validated when the visitor goes on)."""
+        state = self.state or {"answers": {}, "done": []}
+        typed = {}
+        for name, field in step.form_class().base_fields.items():
+            value = field.widget.value_from_datadict(data, {}, name)
+            if isinstance(value, str):
+                value = value[:MULTI_LINE_MAX]  # unchecked input: no more than a field takes
+            elif isinstance(value, (list, tuple)):
+                value = [str(v)[:SINGLE_LINE_MAX] for v in value[:len(getattr(field, "choices", ())) or 1]]
+            typed[name] = to_json(value) if value is not None else ""
+        state.setdefault("unsent", {}).update(self.choices.canonical(typed))
+        self.session[self.key] = state
+        self.session.modified = True
 
     @property
     def done_steps(self):
@@ -119,9 +193,11 @@ class FormSession:
 
     def save_step(self, step, cleaned_data):
         state = self.state or {"answers": {}, "done": []}
+        answers = self.choices.canonical({name: to_json(cleaned_data[name])
+                                          for name in (f.clean_name for f in step.fields) if name in cleaned_data})
+        state["answers"].update(answers)
         for name in (f.clean_name for f in step.fields):
-            if name in cleaned_data:
-                state["answers"][name] = to_json(cleaned_data[name])
+            state.get("unsent", {}).pop(name, None)
         if step.number not in state["done"]:
             state["done"].append(step.number)
         self.session[self.key] = state

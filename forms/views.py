@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from forms import flow, prefill, services
+from home import language_links
 from portal.punctuation import join_list
 
 
@@ -63,6 +64,14 @@ def step(request, page, number):
     changing = request.GET.get("change") == "1"
     expired = False
 
+    switch_to = request.POST.get(language_links.SWITCH_FIELD, "") if request.method == "POST" else ""
+    if language_links.is_language(switch_to):
+        # The language switcher on a step (language-switch.js): keep what this step holds, valid
+        # or not, and open the same step in the other language.
+        if not request.POST.get(flow.HONEYPOT):
+            session.save_unsent(current, request.POST)
+        return HttpResponseRedirect(language_links.url_for_language(request, page, switch_to))
+
     if request.method == "POST":
         # A later step posted without any answers in the session: the session has expired (or
         # the step was posted out of order). Keep what this step holds and say what happened.
@@ -90,7 +99,7 @@ def step(request, page, number):
         missing = session.first_missing(steps)
         if number > 1 and missing is not None and missing < number:
             return HttpResponseRedirect(_step_url(page, missing))
-        initial = prefill.initial_answers(request, page, session.answers) if number == 1 else session.answers
+        initial = prefill.initial_answers(request, page, session.shown_answers) if number == 1 else session.shown_answers
         form = form_class(initial=initial, page=page)
         expired = request.GET.get("expired") == "1"
 

@@ -13,6 +13,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 from funding import deadlines, workflow
 from funding.forms import OPTIONAL_STEPS, STEP_TITLES, STEPS, budget_years
 from funding.models import Application, Attachment
+from home import language_links
 from portal.required_messages import SayWhatToDoWizardMixin
 
 
@@ -170,6 +171,13 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
         step = kwargs.get("step")
         if step in self.get_form_list():
             self.storage.current_step = step  # the URL names the step being answered
+            switch_to = self.request.POST.get(language_links.SWITCH_FIELD, "")
+            if language_links.is_language(switch_to):
+                # The language switcher (language-switch.js): keep what was typed here, valid or
+                # not (validated on submit), and open the same step in that language.
+                self.storage.set_step_data(step, self._own_data(step, self.request.POST))
+                self.storage.current_step = step
+                return redirect(language_links.url_for_language(self.request, None, switch_to))
             if "add_line" in self.request.POST and step == "budget":
                 data = self._own_data(step, self.request.POST)
                 try:

@@ -13,6 +13,7 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from funding import workflow
 from funding.wizard import ApplicationStorage
+from home import language_links
 from portal.required_messages import SayWhatToDoWizardMixin
 from reports import final_reports as fr
 from reports.final_forms import STEP_TITLES, STEPS, number_text
@@ -245,6 +246,13 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
         step = kwargs.get("step")
         if step in self.get_form_list():
             self.storage.current_step = step
+            switch_to = self.request.POST.get(language_links.SWITCH_FIELD, "")
+            if language_links.is_language(switch_to):
+                # The language switcher (language-switch.js): keep what was typed here, valid or
+                # not (validated on submit), and open the same step in that language.
+                self.storage.set_step_data(step, self._own_data(step, self.request.POST))
+                self.storage.current_step = step
+                return redirect(language_links.url_for_language(self.request, None, switch_to))
             grown = self._grow(step)
             if grown is not None:
                 return grown

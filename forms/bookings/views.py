@@ -14,6 +14,9 @@ from forms.params import positive_int
 from forms.bookings import notify, services
 from forms.bookings.forms import BookingForm, RebookForm
 from forms.bookings.models import Schedule
+from home import language_links
+
+UNSENT = "lotsa_booking_unsent_{}"
 
 
 def _days(slots, chosen=None):
@@ -43,7 +46,15 @@ def start(request):
 def book(request, pk):
     schedule = get_object_or_404(Schedule, pk=pk, active=True)
     slots = services.bookable_slots(schedule)
-    form = BookingForm(request.POST or None, slots=slots)
+    switch_to = request.POST.get(language_links.SWITCH_FIELD, "") if request.method == "POST" else ""
+    if language_links.is_language(switch_to):
+        # The language switcher (language-switch.js): what was typed, in the session until the
+        # same page opens in the other language (shown there once, never stored as a booking).
+        request.session[UNSENT.format(schedule.pk)] = {
+            name: request.POST.get(name, "")[:254] for name in ("slot", "first_name", "phone", "email")}
+        return redirect(language_links.url_for_language(request, None, switch_to))
+    unsent = request.session.pop(UNSENT.format(schedule.pk), None) if request.method == "GET" else None
+    form = BookingForm(request.POST or None, slots=slots, initial=unsent)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # Each booking mails a calendar file to the address typed in: a few an hour per client
@@ -67,7 +78,7 @@ def book(request, pk):
             messages.success(request, _("Your booking is confirmed."))
             return redirect("bookings:manage", services.make_token(booking))
     return render(request, "bookings/book.html", {
-        "schedule": schedule, "form": form, "days": _days(slots, form.data.get("slot")),
+        "schedule": schedule, "form": form, "days": _days(slots, form.data.get("slot") or (unsent or {}).get("slot")),
     }, status=200)
 
 

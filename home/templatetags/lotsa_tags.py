@@ -4,11 +4,11 @@ footer, emergency numbers, language versions) is kept in the fragment cache, whi
 publish purges (portal/page_cache.py), so most pages render their chrome without queries."""
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from home import language_links
 from portal.page_cache import fragment
 
 register = template.Library()
@@ -47,7 +47,8 @@ def _lang():
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """One entry per language: the same page in that language if it is live, else that
+    """One entry per language: the same page in that language if it is live, with the visitor's
+    place in it kept (form step, guide question, filters: home/language_links.py), else that
     language's home page with a notice (`?untranslated=1`)."""
     request = context.get("request")
     page = context.get("page")
@@ -78,12 +79,12 @@ def language_versions(context):
         url, translated = None, True
         if isinstance(page, Page):
             if code in translations:
-                url = translations[code]
+                url = language_links.page_version_url(request, page, translations[code])
             else:
                 translated = False
                 url = (roots.get(code) or f"/{code}/") + "?untranslated=1"
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = language_links.path_version_url(request, code)
         else:
             url = f"/{code}/"
         versions.append({
