@@ -11,6 +11,7 @@ from home.localize import translate
 from home.models import AccessibilityStatementPage, ContactSettings, EmergencyNumber, HomePage, StandardPage
 
 TARGET_LANGUAGES = ["en", "ar"]
+MODERATION_NAME = "Granskning av moderator"  # the workflow and its task (home/migrations/0004)
 
 
 def rich(paragraphs, lang="sv"):
@@ -70,7 +71,8 @@ def translate_all(instance, spec):
 
 def ensure_tree_and_workflow(sv):
     """What Wagtail's own migrations create (root page, Editors/Moderators page permissions, the
-    'Moderators approval' workflow), re-created if a flushed database lacks it."""
+    moderation workflow, named in Swedish by home/migrations/0004), re-created if a flushed
+    database lacks it."""
     from django.contrib.auth.models import Permission
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
@@ -91,11 +93,11 @@ def ensure_tree_and_workflow(sv):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
     if not WorkflowPage.objects.filter(page=root).exists():
         moderators = Group.objects.get(name=roles.MODERATORS)
-        task = GroupApprovalTask.objects.filter(name="Moderators approval").first()
+        task = GroupApprovalTask.objects.filter(name=MODERATION_NAME).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name="Moderators approval")
+            task = GroupApprovalTask.objects.create(name=MODERATION_NAME)
             task.groups.set([moderators])
-        workflow, _ = Workflow.objects.get_or_create(name="Moderators approval", defaults={"active": True})
+        workflow, _ = Workflow.objects.get_or_create(name=MODERATION_NAME, defaults={"active": True})
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         WorkflowPage.objects.create(workflow=workflow, page=root)
     return root

@@ -116,15 +116,46 @@ ACCESSIBILITY = {
         "نريد أن يتمكن الجميع من استخدام الموقع بغض النظر عن الإعاقة.",
     ),
     "compliance_text": [t(
-        "Webbplatsen testas automatiskt mot WCAG 2.1 nivå AA vid varje ändring, och manuellt med skärmläsare och tangentbord.",
-        "The site is tested automatically against WCAG 2.1 level AA with every change, and by hand with a screen "
-        "reader and a keyboard.",
-        "يُختبر الموقع آليًا وفق معايير WCAG 2.1 المستوى AA عند كل تغيير، ويدويًا باستخدام قارئ الشاشة ولوحة المفاتيح.",
+        "Webbplatsen omfattas av lagen (2018:1937) om tillgänglighet till digital offentlig service, som genomför "
+        "EU:s webbtillgänglighetsdirektiv (2016/2102). Den är delvis förenlig med kraven: det innehåll som inte "
+        "uppfyller dem står nedan.",
+        "The site is covered by the Swedish act (2018:1937) on accessibility of digital public services, which "
+        "implements the EU Web Accessibility Directive (2016/2102). It is partially compliant with the "
+        "requirements: the content that does not meet them is listed below.",
+        "يخضع الموقع للقانون السويدي (2018:1937) بشأن إمكانية الوصول إلى الخدمات العامة الرقمية، الذي يطبّق "
+        "توجيه الاتحاد الأوروبي لإمكانية الوصول إلى المواقع الإلكترونية (2016/2102). الموقع متوافق جزئيًا مع "
+        "المتطلبات، والمحتوى الذي لا يستوفيها مذكور أدناه.",
     )],
     "known_gaps": [t(
-        "Vissa äldre rapporter i kunskapsbanken är inskannade PDF-filer som inte går att läsa med skärmläsare.",
-        "Some older reports in the knowledge bank are scanned PDF files that cannot be read with a screen reader.",
-        "بعض التقارير القديمة في بنك المعرفة ملفات PDF ممسوحة ضوئيًا لا يمكن قراءتها بقارئ الشاشة.",
+        "Vissa äldre rapporter i kunskapsbanken är inskannade PDF-filer som inte går att läsa med skärmläsare "
+        "(WCAG 1.1.1, 1.3.1). Be oss om rapporten i ett annat format.",
+        "Some older reports in the knowledge bank are scanned PDF files that cannot be read with a screen reader "
+        "(WCAG 1.1.1, 1.3.1). Ask us for the report in another format.",
+        "بعض التقارير القديمة في بنك المعرفة ملفات PDF ممسوحة ضوئيًا لا يمكن قراءتها بقارئ الشاشة "
+        "(WCAG 1.1.1، 1.3.1). اطلب منا التقرير بصيغة أخرى.",
+    ), t(
+        "PDF-kopian av en ansökan om medel som webbplatsen skapar är inte en taggad PDF: en skärmläsare kan inte "
+        "följa dess rubriker och tabeller (WCAG 1.3.1, 1.3.2). Samma uppgifter finns tillgängliga på ansökans sida "
+        "under Mina ansökningar.",
+        "The PDF copy of a funding application that the site creates is not a tagged PDF: a screen reader cannot "
+        "follow its headings and tables (WCAG 1.3.1, 1.3.2). The same information is accessible on the "
+        "application's page under My applications.",
+        "نسخة PDF من طلب التمويل التي ينشئها الموقع ليست ملف PDF موسومًا، فلا يستطيع قارئ الشاشة تتبّع عناوينه "
+        "وجداوله (WCAG 1.3.1، 1.3.2). المعلومات نفسها متاحة على صفحة الطلب ضمن طلباتي.",
+    ), t(
+        "Redigeringsverktyget som personalen använder (Wagtail och wagtail-localize, från tredje part) är inte "
+        "fullständigt granskat. Delar av översättningsverktyget finns bara på engelska (WCAG 3.1.2).",
+        "The editing tool that staff use (Wagtail and wagtail-localize, from third parties) has not been fully "
+        "reviewed. Parts of the translation tool are only in English (WCAG 3.1.2).",
+        "أداة التحرير التي يستخدمها الموظفون (Wagtail وwagtail-localize، من جهات خارجية) لم تُراجَع مراجعة "
+        "كاملة. بعض أجزاء أداة الترجمة متاحة بالإنجليزية فقط (WCAG 3.1.2).",
+    ), t(
+        "Dokument som andra organisationer har skickat in, till exempel bilagor och rapporter, granskar vi inte "
+        "innan de publiceras och de kan sakna rubriker och textalternativ.",
+        "Documents sent in by other organisations, such as attachments and reports, are not reviewed before they "
+        "are published and may lack headings and text alternatives.",
+        "المستندات التي ترسلها منظمات أخرى، مثل المرفقات والتقارير، لا نراجعها قبل نشرها، وقد تفتقر إلى "
+        "العناوين والبدائل النصية.",
     )],
     "report_barrier": [t(
         "Om du stöter på ett hinder, berätta för oss så åtgärdar vi det. Vi svarar inom fem arbetsdagar.",
@@ -140,9 +171,18 @@ ACCESSIBILITY = {
         "الرقمية. إذا لم تكن راضيًا عن ردنا، يمكنك إبلاغ Digg.",
     )],
     "how_tested": [t(
+        "Bedömningen är en självskattning som vi har gjort själva. Den senaste gjordes den 1 november 2026.",
+        "The assessment is a self-assessment that we made ourselves. The latest was made on 1 November 2026.",
+        "التقييم تقييم ذاتي أجريناه بأنفسنا. وأُجري آخر تقييم في 1 نوفمبر 2026.",
+    ), t(
         "Vi testar varje sida med axe-core och Nu HTML Checker, och gör en manuell granskning en gång om året.",
         "We test every page with axe-core and the Nu HTML Checker, and review the site by hand once a year.",
         "نختبر كل صفحة باستخدام axe-core ومدقق Nu HTML، ونراجع الموقع يدويًا مرة في السنة.",
+    ), t(
+        "Webbplatsen testas automatiskt mot WCAG 2.1 nivå AA vid varje ändring, och manuellt med skärmläsare och tangentbord.",
+        "The site is tested automatically against WCAG 2.1 level AA with every change, and by hand with a screen "
+        "reader and a keyboard.",
+        "يُختبر الموقع آليًا وفق معايير WCAG 2.1 المستوى AA عند كل تغيير، ويدويًا باستخدام قارئ الشاشة ولوحة المفاتيح.",
     )],
     "last_reviewed": datetime.date(2026, 11, 1),
 }

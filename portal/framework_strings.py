@@ -8,6 +8,14 @@ Why each one:
 - In Arabic, Wagtail's users app ("رمز المرور") and allauth ("كلمة المرور") gave two words for
   password on one page (Wagtail's catalogue wins over allauth's); and allauth's "الاشتراك" for
   sign up reads "subscription": "إنشاء حساب" (create an account).
+- wagtail-localize's editor: "Publish in " is translated "Publicera på" without the trailing space
+  its script needs ("Publicera påالعربية"), and "More actions" and the "… to … translation" heading
+  are not translatable at all: templates/wagtail_localize/admin/edit_translation.html passes our
+  translations to portal/static/lotsa/js/localize-editor-strings.js.
+- allauth's e-mails: templates/account/email/ and portal/account_adapter.py (the site's name, not
+  the host; no user name).
+- The moderation workflow's name is data (home/migrations/0004); approving it from the editor says
+  "published", not "updated" (portal/wagtail_hooks.py).
 """
 from django.utils.translation import gettext_noop
 
@@ -17,4 +25,6 @@ FRAMEWORK_STRINGS = [
     gettext_noop("Email"),
     gettext_noop("Password"),
     gettext_noop("Sign Up"),
+    gettext_noop("Publish in "),
+    gettext_noop("More actions"),
 ]

@@ -22,3 +22,31 @@ def change_password_menu_item(request):
         "label": _("Change password"),
         "help_text": _("Change the password you log in with."),
     }
+
+
+WAGTAIL_UPDATED = "Page '%(page_title)s' has been updated."  # Wagtail's msgid, in Wagtail's catalogue
+
+
+@hooks.register("after_edit_page")
+def say_published_after_final_approval(request, page):
+    """Approving the last task of a workflow from the page editor publishes the page, but Wagtail
+    then says the page "har blivit uppdaterad" (has been updated): say it was published."""
+    from django.contrib import messages
+    from django.utils.html import escape
+    from django.utils.translation import gettext
+
+    if not (request.method == "POST" and request.POST.get("action-workflow-action")
+            and request.POST.get("workflow-action-name") == "approve"):
+        return None
+    page.refresh_from_db()
+    if not page.live or page.has_unpublished_changes or page.workflow_in_progress:
+        return None
+    updated = gettext(WAGTAIL_UPDATED) % {"page_title": page.get_admin_display_title()}
+    # Wagtail's admin messages wrap the text in markup (title escaped): match on the text.
+    kept = [m for m in messages.get_messages(request)  # iterating consumes them all
+            if updated not in str(m.message) and escape(updated) not in str(m.message)]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+    messages.success(request, gettext("Page '%(page_title)s' has been approved and published.")
+                     % {"page_title": page.get_admin_display_title()})
+    return None

@@ -40,7 +40,7 @@ def test_editor_cannot_publish_but_submits_to_moderation(client_as):
     page.refresh_from_db()
     state = page.current_workflow_state
     assert state is not None and state.status == "in_progress"
-    assert state.workflow.name == "Moderators approval"
+    assert state.workflow.name == "Granskning av moderator"
     assert page.has_unpublished_changes and page.intro != "Ny ingress"
 
 

@@ -278,3 +278,18 @@ def test_place_page_breadcrumb_and_closed_day_in_swedish_and_arabic(client):
     assert "stängt (Testdag)" in text and "avslutad" not in text
     ar = client.get("/ar/services-ar/places/familjehuset/").content.decode()
     assert "مغلق (Testdag)" in ar
+
+
+def test_finder_and_guide_on_a_sensitive_topic_offer_the_quick_exit_and_private_browsing(client):
+    """Issue 15, item 14: the finder's and the guide's sensitive topics get the quick exit, the
+    topic kept out of the history, and a word on private windows and clearing the history."""
+    for path, neutral in [("/sv/hitta-stod/?topic=vald", "/sv/hitta-stod/"),
+                          ("/sv/hitta-stod/guide/?who=19-65&about=vald", "/sv/hitta-stod/guide/")]:
+        text = client.get(path).content.decode()
+        assert 'id="quick-exit"' in text and f'data-forget-url="{neutral}"' in text, path
+        assert "Så döljer du ditt besök" in text and "privat fönster" in text, path
+        assert text.index('class="skip-link"') < text.index('id="quick-exit"') < text.index('<header')
+    assert 'id="quick-exit"' not in client.get("/sv/hitta-stod/").content.decode()
+    assert 'id="quick-exit"' not in client.get("/sv/hitta-stod/?topic=ekonomi").content.decode()
+    ar = client.get("/ar/find-support-ar/?topic=vald").content.decode()
+    assert 'id="quick-exit"' in ar and "نافذة خاصة" in ar

@@ -171,6 +171,26 @@ def test_accessibility_statement_has_what_the_law_asks_for(client):
     assert "Tillgänglighetsredogörelse" in client.get("/sv/").content.decode()  # footer link
 
 
+@pytest.mark.parametrize("path, words", [
+    ("/sv/om-webbplatsen/tillganglighet/", ("delvis förenlig", "taggad PDF", "Redigeringsverktyget",
+                                            "i ett annat format", "självskattning", "1 november 2026")),
+    ("/en/about-the-site/accessibility/", ("partially compliant", "tagged PDF", "editing tool", "another format",
+                                           "self-assessment", "1 November 2026")),
+    ("/ar/about-the-site-ar/accessibility-ar/", ("متوافق جزئيًا", "PDF موسومًا", "أداة التحرير", "بصيغة أخرى",
+                                                 "تقييم ذاتي")),
+])
+def test_accessibility_statement_is_complete_in_every_language(client, path, words):
+    """The EU directive's model statement (issue 15, item 15): status, the defects still known
+    (generated PDFs, the third-party editing tool), other formats and how to ask for them,
+    contact, Digg's complaint form and the date of the assessment."""
+    text = client.get(path).content.decode()
+    for word in words:
+        assert word in text, (path, word)
+    assert 'href="https://www.digg.se/tdosanmalan"' in text
+    assert 'href="mailto:rad-och-stod@lotsa.example"' in text and 'href="tel:040341000"' in text
+    assert text.count("WCAG 1.") >= 2  # more than one known defect, each with its criterion
+
+
 def test_fourth_language_is_settings_and_translations_only(client, settings):
     """Enabling Finnish: one LANGUAGES entry and a Locale; the rest follows."""
     settings.LANGUAGES = settings.LANGUAGES + [("fi", "Suomi")]

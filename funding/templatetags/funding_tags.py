@@ -34,3 +34,15 @@ def text_dir(value):
     if re.search(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]", text):
         return "rtl"
     return "ltr" if re.search(r"[A-Za-zÀ-ÿ0-9]", text) else "auto"
+
+
+@register.simple_tag
+def fund_index():
+    """The 'Apply for funding' index in the current language (the empty list of applications
+    links to it), or None."""
+    from wagtail.models import Locale
+
+    from funding.models import FundIndexPage
+
+    index = FundIndexPage.objects.live().filter(locale=Locale.get_default()).first()
+    return index.localized if index else None

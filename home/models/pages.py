@@ -68,7 +68,11 @@ class StandardPage(Page):
 
 
 class AccessibilityStatementPage(Page):
-    """The statement Swedish law (DOS-lagen, 2018:1937) requires of public-sector sites."""
+    """The statement Swedish law (DOS-lagen, 2018:1937) requires of public-sector sites. The
+    template adds what every statement needs whatever the editors write: how to ask for content in
+    another format (the site's contact details) and Digg's complaint form."""
+
+    DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"  # Digg's form for reporting a lack of accessibility
 
     class Compliance(models.TextChoices):
         FULL = "full", _("fully compliant")

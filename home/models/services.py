@@ -321,7 +321,8 @@ class FindSupportPage(RoutablePageMixin, Page):
         place_base = services_index_url({"request": request}) + "places/"
         results_html = mark_safe(finder.rendered_results(result, request, place_base)) if result.count else ""
         return self.render(request, context_overrides={"filters": filters, "result": result, "results_html": results_html,
-                                                       "guide_url": self.url + self.reverse_subpage("guide")})
+                                                       "guide_url": self.url + self.reverse_subpage("guide"),
+                                                       "sensitive": self.is_sensitive_topic(filters.topic)})
 
     @path("guide/", name="guide")
     def guide_route(self, request):
@@ -329,7 +330,8 @@ class FindSupportPage(RoutablePageMixin, Page):
 
         guide = finder.Guide.from_query(request.GET, self.locale)
         context = {"guide": guide, "finder_url": self.url,
-                   "missing": not guide.complete and request.GET.get("step") == str(guide.step)}
+                   "missing": not guide.complete and request.GET.get("step") == str(guide.step),
+                   "sensitive": self.is_sensitive_topic(guide.about)}
         if guide.complete:
             context.update(who_label=guide.label("who"), about_label=guide.label("about"),
                            urgent_label=guide.label("urgent"))
@@ -342,6 +344,13 @@ class FindSupportPage(RoutablePageMixin, Page):
             context["advice"] = self.localized_advice()
             context["contact_page"] = self.contact_page()
         return self.render(request, template="home/find_support_guide.html", context_overrides=context)
+
+    def is_sensitive_topic(self, slug):
+        """A topic with a service that has the quick exit (violence…): the finder and the guide
+        then show the quick exit too, and keep the topic out of the browser's Back history
+        (home/static/home/quick-exit.js)."""
+        return bool(slug) and ServicePage.objects.live().filter(
+            locale=self.locale, quick_exit=True, service_topics__topic__slug=slug).exists()
 
     def localized_advice(self):
         if self.advice_service_id is None:

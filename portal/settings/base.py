@@ -197,6 +197,14 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# E-mails under the Wagtail Site's name ("Lotsa: …"), not the host (portal/account_adapter.py).
+ACCOUNT_ADAPTER = "portal.account_adapter.LotsaAccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = None  # None: "<site name>: "; set a string to override
+# Confirming the address in the browser that signed up logs the person in and resumes the sign-up,
+# so `next` (the fund page a project lead started from) is where they land. allauth only does so
+# while the sign-up is pending in that session: a stolen link logs no one in. Staff still meet
+# the two-factor guard (portal/mfa.py) at the admin; a new project lead has no authenticator.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 # Required fields say what to do ("Skriv din e-postadress"), as on every other form here.
 ACCOUNT_FORMS = {name: f"portal.account_forms.{cls}" for name, cls in [

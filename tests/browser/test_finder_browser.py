@@ -128,3 +128,30 @@ def test_quick_exit_with_escape_twice(live_url, page):
     page.wait_for_url("https://www.smhi.se/**")
     page.go_back()
     assert page.url == f"{live_url}/sv/"
+
+
+@pytest.mark.parametrize("sensitive", ["/sv/hitta-stod/?topic=vald", "/sv/hitta-stod/guide/?who=19-65&about=vald"])
+def test_a_sensitive_topic_is_not_left_in_the_back_history(live_url, page, sensitive):
+    """Issue 15, item 14: after the quick exit, Back returned to /sv/hitta-stod/?topic=vald with
+    the violence results on screen."""
+    page.route("https://www.smhi.se/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Väder</title><p>Väder</p>"))
+    page.goto(f"{live_url}/sv/")
+    page.goto(live_url + sensitive)
+    neutral = live_url + sensitive.split("?")[0]
+    page.wait_for_url(neutral)  # the topic is gone from the address at once
+    page.locator("#quick-exit").click()  # the finder offers the quick exit itself
+    page.wait_for_url("https://www.smhi.se/**")
+    page.go_back()
+    assert page.url == f"{live_url}/sv/"
+
+    page.goto(live_url + sensitive)
+    page.goto(f"{live_url}/sv/insatser/stodsamtal-vid-vald/")
+    page.locator("#quick-exit").click()
+    page.wait_for_url("https://www.smhi.se/**")
+    page.go_back()
+    page.wait_for_url(neutral)
+    expect(page.locator("main")).to_be_visible()
+    assert "vald" not in page.url
+    assert page.locator("#f-topic").count() == 0 or page.locator("#f-topic").input_value() == ""
+    assert page.locator("input[name=about][value=vald]").count() == 0  # the guide is back at its start

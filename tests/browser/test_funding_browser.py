@@ -44,7 +44,10 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     page.goto(live_url + re.sub(r"^https?://[^/]+", "", link))
     assert_accessible(page, "confirm e-mail")
     page.locator("main form button[type=submit]").first.click()
-    log_in(page, live_url)
+    # Confirming in the browser that signed up logs in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION).
+    page.wait_for_load_state()
+    page.goto(f"{live_url}/sv/funding/my/")
+    assert "/accounts/login/" not in page.url
     page.goto(f"{live_url}/sv/accounts/password/reset/")
     assert_accessible(page, "password reset")
 
