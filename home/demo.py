@@ -184,6 +184,7 @@ DEMO_USERS = [
     ("samordnare", roles.COORDINATORS, False),
     ("fondforvaltare", roles.FUND_MANAGERS, False),
     ("admin", roles.ADMINISTRATORS, True),
+    ("chef", roles.MANAGERS, False),
 ]
 
 
