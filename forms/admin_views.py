@@ -199,6 +199,9 @@ class SubmissionEditView(Forbidden403Mixin, VisibleSubmissionMixin, generic.Edit
             if note.pk is None and note.author_id is None:
                 note.author = self.request.user
         instance = super().save_instance()
+        from forms.cases.services import sync_closed
+
+        sync_closed(instance)
         AuditEvent.record(self.request.user, AuditEvent.Action.EDIT, [instance],
                           detail=f"status={instance.status} assigned={instance.assigned_to_id or '-'}")
         return instance

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.forms.forms import FormBuilder
 
+from forms.cases.services import open_for_submission
 from forms.models import Submission, new_reference
 
 logger = logging.getLogger("lotsa")
@@ -68,6 +69,7 @@ def create_submission(page, answers, language, reference=None):
         confirmed_at=None if needs_confirmation else timezone.now(),
     )
     submission.save()
+    open_for_submission(submission)  # every submission is a case (forms.cases)
     pk = submission.pk
     if needs_confirmation:
         transaction.on_commit(lambda: tasks.send_confirmation_link.enqueue(pk))
@@ -100,6 +102,7 @@ def confirm(submission):
             return False
         locked.confirmed_at = timezone.now()
         locked.save()
+        open_for_submission(locked)
         pk = locked.pk
         transaction.on_commit(lambda: tasks.send_notifications.enqueue(pk))
     return True
@@ -121,7 +124,8 @@ def consume_rate_limit(request):
 def purge_expired(now=None):
     """Delete every submission whose deletion date has passed (closed longer than the form's
     retention period, or never confirmed). Safe to run on several servers at once: one
-    transaction, rows that another server is deleting are skipped. Returns how many it deleted."""
+    transaction, rows that another server is deleting are skipped. Returns how many it deleted.
+    Each submission's case stays as an anonymous statistical row (forms.cases.retention)."""
     from forms.models import AuditEvent
 
     now = now or timezone.now()

@@ -199,6 +199,7 @@ DEMO_USERS = [
     ("samordnare", roles.COORDINATORS, False),
     ("fondforvaltare", roles.FUND_MANAGERS, False),
     ("admin", roles.ADMINISTRATORS, True),
+    ("chef", roles.MANAGERS, False),
 ]
 
 

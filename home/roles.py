@@ -14,7 +14,8 @@ MODERATORS = "Moderators"
 COORDINATORS = "Coordinators"
 FUND_MANAGERS = "Fund managers"
 ADMINISTRATORS = "Administrators"
-ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS]
+MANAGERS = "Managers"  # read-only: the case statistics (created by forms/cases/migrations/0002)
+ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS, MANAGERS]
 # Groups whose work shows personal data (submissions, bookings, applications, users): their
 # members, and superusers, must use two-factor authentication when LOTSA_REQUIRE_MFA is on
 # (portal/mfa.py).
@@ -44,7 +45,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                    "bookings.add_schedule", "bookings.change_schedule", "bookings.delete_schedule",
                    "bookings.view_schedule", "bookings.view_booking", "bookings.change_booking",
                    "surveys.view_results", "surveys.add_invitation",
-                   "surveys.view_response"],  # the free-text comments
+                   "surveys.view_response",  # the free-text comments
+                   # cases: the case log, its statistics, key figures and the benefit calculation
+                   "cases.add_case", "cases.change_case", "cases.view_case", "cases.delete_case",
+                   "cases.view_statistics", "cases.make_report",
+                   "cases.add_problemcategory", "cases.change_problemcategory", "cases.view_problemcategory",
+                   "cases.add_schoolconcernmonth", "cases.change_schoolconcernmonth",
+                   "cases.view_schoolconcernmonth", "cases.delete_schoolconcernmonth",
+                   "cases.add_benefitinputs", "cases.change_benefitinputs", "cases.view_benefitinputs",
+                   "cases.delete_benefitinputs"],
     FUND_MANAGERS: ["wagtailadmin.access_admin",
                     # funding: read applications, move them through funding/workflow.py, export
                     "funding.view_application", "funding.review_application",
@@ -52,6 +61,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                     "reports.view_finalreport", "reports.change_finalreport",
                     "surveys.view_results"],  # surveys: aggregates only
     ADMINISTRATORS: ["*"],  # every permission there is
+    # read-only: the case log and its statistics, the survey results (aggregates, no personal data)
+    MANAGERS: ["wagtailadmin.access_admin", "cases.view_case", "cases.view_statistics", "cases.view_problemcategory",
+               "cases.view_schoolconcernmonth", "cases.view_benefitinputs", "surveys.view_results"],
 }
 
 

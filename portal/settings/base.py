@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "forms",
     "forms.bookings",
     "forms.surveys",
+    "forms.cases",
     "funding",
     "reports",
     "wagtail_localize",

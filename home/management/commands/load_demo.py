@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "forms.demo",
     "forms.bookings.demo",
     "forms.surveys.demo",
+    "forms.cases.demo",  # after the surveys: it adds the source's 2023 check-out answers
     "funding.demo",
     "reports.demo",
 ]
