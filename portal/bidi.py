@@ -37,7 +37,11 @@ LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 _LETTER = re.compile(r"[^\W\d_]")
 # A number inside a sentence: digits with the signs and separators that belong to them
 # ("1 450 000", "070-123 45 67", "+46 70", "66+", "2026-00005", "73,3 %").
-_NUMBER = re.compile(r"[+\-−]?\d+(?:(?:[.,:]|[\u00a0\u202f \-–/]+)\d+)*(?:\u00a0?%|\s%|\+)?")
+_NUMBER = re.compile(r"(?:(?<!\w)[+\-−]|(?<!\w))\d+(?:(?:[.,:]|[\u00a0\u202f \-–/]+)\d+)*(?:\u00a0?%|\s%|\+)?(?!\w)")
+# A right-to-left letter (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms): only in such a
+# text do the numbers inside need isolating; in a left-to-right one (a reference "KON-2026-0001",
+# "Older people 66+") they are already drawn in order, and the value stays one piece to copy.
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def direction(value):
@@ -52,27 +56,27 @@ def ltr_marks(value):
 
 
 def isolate_text(value, dir=None):
-    """Plain text (e-mails): LRI … PDI for a value without letters, else FSI … PDI with each
-    number inside isolated left to right."""
+    """Plain text (e-mails): LRI … PDI for a value without letters, else FSI … PDI (with each
+    number inside isolated left to right in a right-to-left text)."""
     if value is None or value == "":
         return ""
     text = strip_bidi_controls(value)
     if (dir or direction(text)) == "ltr":
         return ltr_marks(text)
-    return f"{FSI}{isolate_numbers_text(text)}{PDI}"
+    return f"{FSI}{isolate_numbers_text(text) if _RTL_LETTER.search(text) else text}{PDI}"
 
 
 def isolate(value, dir=None):
     """Escaped, without bidi controls, in <bdi>: left to right when it has no letters (or when
-    dir="ltr" says so: a URL, an e-mail address), else of its own direction with each number in
-    it left to right ("0–12 سنة", not "12–0 سنة"). Empty values stay empty."""
+    dir="ltr" says so: a URL, an e-mail address), else of its own direction, with each number in
+    a right-to-left text left to right ("0–12 سنة", not "12–0 سنة"). Empty values stay empty."""
     if value is None or value == "":
         return ""
     text = strip_bidi_controls(value)
     dir = dir or direction(text)
     if dir:
         return format_html('<bdi dir="{}">{}</bdi>', dir, text)
-    return format_html("<bdi>{}</bdi>", isolate_numbers(text))
+    return format_html("<bdi>{}</bdi>", isolate_numbers(text) if _RTL_LETTER.search(text) else text)
 
 
 def isolate_numbers(value):
