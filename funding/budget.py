@@ -68,7 +68,9 @@ def format_amount(value, sep=NBSP):
 def isolated_amount(value):
     """An amount for a sentence on a web page: isolated left-to-right (U+2066…U+2069), so that it
     reads '1 500 000' and not '000 500 1' inside Arabic text."""
-    return f"\u2066{format_amount(value)}\u2069"
+    from portal.bidi import ltr_marks
+
+    return ltr_marks(format_amount(value))
 
 
 @dataclass

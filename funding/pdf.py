@@ -10,6 +10,7 @@ from xhtml2pdf import pisa
 
 from funding.budget import format_amount
 from funding.forms import STEP_TITLES
+from portal.bidi import marks_for_pdf
 
 FONT_DIR = Path(settings.BASE_DIR) / "portal" / "static" / "lotsa" / "fonts"
 FONTS = {"font/regular": FONT_DIR / "DejaVuSans.ttf", "font/bold": FONT_DIR / "DejaVuSans-Bold.ttf"}
@@ -85,7 +86,7 @@ def render_application(application, language=None):
             "attachments": list(application.attachments.all()),
         })
     out = BytesIO()
-    result = pisa.CreatePDF(html, dest=out, encoding="utf-8", link_callback=_link_callback)
+    result = pisa.CreatePDF(marks_for_pdf(html), dest=out, encoding="utf-8", link_callback=_link_callback)
     if result.err:
         raise RuntimeError("PDF rendering failed")
     return out.getvalue()

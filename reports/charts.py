@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.html import escape
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language_bidi, gettext as _
 
 from portal.punctuation import join_list
 
@@ -47,23 +47,31 @@ def render_chart(kind, columns, rows, title="", unit=""):
         return TOP + plot_h * (top - float(value)) / span
 
     band = plot_w / len(columns)
+    # Right to left (Arabic) the chart is mirrored like the table under it: the first column on
+    # the right, the value axis on the right. Only positions move; the text is not mirrored.
+    rtl = get_language_bidi()
+
+    def X(x, width=0):
+        return WIDTH - x - width if rtl else x
+
+    end, start = ("start", "end") if rtl else ("end", "start")
     parts = []
     # Grid lines and y-axis labels.
     for i in range(5):
         value = bottom + span * i / 4
         yy = y(value)
-        parts.append(f'<line x1="{LEFT}" y1="{yy:.1f}" x2="{WIDTH - RIGHT}" y2="{yy:.1f}" stroke="#767676" stroke-width="0.5"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="12" fill="#333">{escape(fmt(Decimal(str(round(value, 1)))))}</text>')
+        parts.append(f'<line x1="{X(LEFT)}" y1="{yy:.1f}" x2="{X(WIDTH - RIGHT)}" y2="{yy:.1f}" stroke="#767676" stroke-width="0.5"/>')
+        parts.append(f'<text x="{X(LEFT - 6)}" y="{yy + 4:.1f}" text-anchor="{end}" font-size="12" fill="#333">{escape(fmt(Decimal(str(round(value, 1)))))}</text>')
     # Column labels.
     for i, column in enumerate(columns):
-        cx = LEFT + band * (i + 0.5)
+        cx = X(LEFT + band * (i + 0.5))
         parts.append(f'<text x="{cx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" fill="#333">{escape(column)}</text>')
     series = len(rows)
     show_values = len(columns) * series <= 18
     if kind == "line":
         for s, row in enumerate(rows):
             colour = PALETTE[s % len(PALETTE)]
-            points = [(LEFT + band * (i + 0.5), y(v)) for i, v in enumerate(row["values"]) if v is not None]
+            points = [(X(LEFT + band * (i + 0.5)), y(v)) for i, v in enumerate(row["values"]) if v is not None]
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
             for (px, py), v in zip(points, [v for v in row["values"] if v is not None]):
@@ -79,13 +87,13 @@ def render_chart(kind, columns, rows, title="", unit=""):
             for i, v in enumerate(row["values"]):
                 if v is None:
                     continue
-                x = LEFT + band * i + band * 0.1 + bar_w * s
+                x = X(LEFT + band * i + band * 0.1 + bar_w * s, max(bar_w - 2, 1))
                 yy = y(v)
                 h = abs(zero - yy)
                 parts.append(f'<rect x="{x:.1f}" y="{min(yy, zero):.1f}" width="{max(bar_w - 2, 1):.1f}" height="{max(h, 0.5):.1f}" fill="{colour}"/>')
                 if show_values:
                     parts.append(f'<text x="{x + bar_w / 2 - 1:.1f}" y="{min(yy, zero) - 4:.1f}" text-anchor="middle" font-size="11" fill="#1a1a1a">{escape(fmt(v))}</text>')
-    parts.append(f'<line x1="{LEFT}" y1="{y(0):.1f}" x2="{WIDTH - RIGHT}" y2="{y(0):.1f}" stroke="#1a1a1a" stroke-width="1"/>')
+    parts.append(f'<line x1="{X(LEFT)}" y1="{y(0):.1f}" x2="{X(WIDTH - RIGHT)}" y2="{y(0):.1f}" stroke="#1a1a1a" stroke-width="1"/>')
     # Legend (only when there is more than one series).
     legend = []
     if series > 1:
@@ -94,8 +102,8 @@ def render_chart(kind, columns, rows, title="", unit=""):
             ly = HEIGHT - 14 + 0 * s
             if s >= 3:
                 continue
-            legend.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{PALETTE[s % len(PALETTE)]}"/>')
-            legend.append(f'<text x="{lx + 14}" y="{ly}" font-size="11" fill="#1a1a1a">{escape(row["label"][:28])}</text>')
+            legend.append(f'<rect x="{X(lx, 10)}" y="{ly - 9}" width="10" height="10" fill="{PALETTE[s % len(PALETTE)]}"/>')
+            legend.append(f'<text x="{X(lx + 14)}" y="{ly}" text-anchor="{start}" font-size="11" fill="#1a1a1a">{escape(row["label"][:28])}</text>')
     description = _("Chart of the table below: %(rows)s over %(first)s–%(last)s.") % {
         "rows": join_list(row["label"] for row in rows), "first": columns[0], "last": columns[-1],
     }

@@ -9,6 +9,7 @@ from django.utils import translation
 from xhtml2pdf import pisa
 
 from funding.pdf import _link_callback
+from portal.bidi import marks_for_pdf
 
 
 def render_final_report(report, language=None):
@@ -21,7 +22,7 @@ def render_final_report(report, language=None):
         context.update({"lang": language, "rtl": translation.get_language_bidi(), "fund": app.fund.localized})
         html = render_to_string("reports/final/pdf/final_report.html", context)
     out = BytesIO()
-    result = pisa.CreatePDF(html, dest=out, encoding="utf-8", link_callback=_link_callback)
+    result = pisa.CreatePDF(marks_for_pdf(html), dest=out, encoding="utf-8", link_callback=_link_callback)
     if result.err:
         raise RuntimeError("PDF rendering failed")
     return out.getvalue()

@@ -1,11 +1,32 @@
 from django import template
 
-from portal.bidi import isolate as _isolate
+from portal import bidi
 
 register = template.Library()
 
 
+@register.filter(needs_autoescape=True)
+def isolate(value, mode=None, autoescape=True):
+    """The one filter for a value drawn inside text of another direction (portal.bidi):
+    {{ booking.first_name|isolate }}, {{ application.reference|isolate }} — in <bdi>, left to
+    right when the value has no letters (numbers, phones, references, dates, periods, giros);
+    {{ url|isolate:"ltr" }} forces left to right; {{ help_text|isolate:"numbers" }} isolates each
+    number in an editor's sentence. In a plain-text template (autoescape off) the same filter
+    writes the Unicode isolates FSI/LRI … PDI; PDFs turn <bdi> into them (bidi.marks_for_pdf)."""
+    if mode == "numbers":
+        return bidi.isolate_numbers(value) if autoescape else bidi.isolate_numbers_text(value)
+    dir = "ltr" if mode == "ltr" else None
+    if not autoescape:
+        return bidi.isolate_text(value, dir)
+    return bidi.isolate(value, dir)
+
+
 @register.filter
-def isolate(value):
-    """{{ booking.first_name|isolate }}: escaped, bidi controls removed, in <bdi> (portal.bidi)."""
-    return _isolate(value)
+def period(start, end):
+    """{{ a.project_start|period:a.project_end|isolate }}: '2020-01-01 – 2022-12-31' (plain text,
+    to be isolated like any other value)."""
+    from django.utils.dateformat import format as date_format
+
+    if not start and not end:
+        return ""
+    return " – ".join(date_format(d, "Y-m-d") if d else "…" for d in (start, end))
