@@ -174,9 +174,9 @@ def test_the_case_form_rejects_bad_dates_and_unknown_categories(client_as):
     client = client_as("Coordinators")
     before = Case.objects.count()
     response = client.post("/admin/cases/new/", case_form(closed_on="2026-01-01"))
-    assert "The closed date cannot be before the opened date." in response.content.decode()
+    assert "Avslutsdatumet kan inte vara före öppningsdatumet." in response.content.decode()  # the admin is in Swedish
     response = client.post("/admin/cases/new/", case_form(category="999999"))
-    assert "Choose a problem category from the list." in response.content.decode()
+    assert "Välj en problemkategori i listan." in response.content.decode()
     assert Case.objects.count() == before
 
 

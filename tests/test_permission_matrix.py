@@ -115,7 +115,7 @@ MATRIX = """
 /admin/account/                                        302  302  302  200  200  200  200  200
 /admin/images/                                         302  302  302  200  200  302  302  200
 /admin/documents/                                      302  302  302  200  200  302  302  200
-/admin/snippets/                                       302  302  302  200  200  302  302  200
+/admin/snippets/                                       302  302  302  200  200  200  302  200
 /admin/snippets/home/place/                            302  302  302  200  200  302  302  200
 /admin/snippets/home/emergencynumber/                  302  302  302  200  200  302  302  200
 /admin/snippets/bookings/schedule/                     302  302  302  302  302  200  302  200
@@ -360,6 +360,48 @@ ROUTES = r"""
 /admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/                            admin:wagtailimages.change_image|wagtailimages.add_image
 /admin/images/multiple/<int:image_id>/delete/                                                        admin:wagtailimages.change_image|wagtailimages.add_image
 /admin/images/multiple/delete_upload/<int:uploaded_file_id>/                                         admin:wagtailimages.change_image|wagtailimages.add_image
+# --- the case log (forms/cases): Coordinators register, Managers read ---------------------------
+/admin/case-statistics/                                                                              admin:cases.view_statistics
+/admin/case-statistics/export/                                                                       admin:cases.view_statistics
+/admin/case-statistics/report/                                                                       admin:cases.make_report
+/admin/cases/                                                                                        admin:cases.view_case|cases.change_case
+/admin/cases/results/                                                                                admin:cases.view_case|cases.change_case
+/admin/cases/new/                                                                                    admin:cases.add_case
+/admin/cases/edit/<int:pk>/                                                                          admin:cases.change_case
+/admin/cases/delete/<int:pk>/                                                                        admin:cases.delete_case
+/admin/cases/history/<int:pk>/                                                                       admin:cases.view_case|cases.change_case
+/admin/cases/history-results/<int:pk>/                                                               admin:cases.view_case|cases.change_case
+/admin/cases/usage/<int:pk>/                                                                         admin:cases.view_case|cases.change_case
+/admin/cases-key-figures/                                                                            admin:cases.view_schoolconcernmonth|cases.change_schoolconcernmonth
+/admin/cases-key-figures/results/                                                                    admin:cases.view_schoolconcernmonth|cases.change_schoolconcernmonth
+/admin/cases-key-figures/new/                                                                        admin:cases.add_schoolconcernmonth
+/admin/cases-key-figures/edit/<int:pk>/                                                              admin:cases.change_schoolconcernmonth
+/admin/cases-key-figures/delete/<int:pk>/                                                            admin:cases.delete_schoolconcernmonth
+/admin/cases-key-figures/history/<int:pk>/                                                           admin:cases.view_schoolconcernmonth|cases.change_schoolconcernmonth
+/admin/cases-key-figures/history-results/<int:pk>/                                                   admin:cases.view_schoolconcernmonth|cases.change_schoolconcernmonth
+/admin/cases-key-figures/usage/<int:pk>/                                                             admin:cases.view_schoolconcernmonth|cases.change_schoolconcernmonth
+/admin/cases-benefit/                                                                                admin:cases.view_benefitinputs|cases.change_benefitinputs
+/admin/cases-benefit/results/                                                                        admin:cases.view_benefitinputs|cases.change_benefitinputs
+/admin/cases-benefit/new/                                                                            admin:cases.add_benefitinputs
+/admin/cases-benefit/edit/<int:pk>/                                                                  admin:cases.change_benefitinputs
+/admin/cases-benefit/delete/<int:pk>/                                                                admin:cases.delete_benefitinputs
+/admin/cases-benefit/history/<int:pk>/                                                               admin:cases.view_benefitinputs|cases.change_benefitinputs
+/admin/cases-benefit/history-results/<int:pk>/                                                       admin:cases.view_benefitinputs|cases.change_benefitinputs
+/admin/cases-benefit/usage/<int:pk>/                                                                 admin:cases.view_benefitinputs|cases.change_benefitinputs
+/admin/snippets/cases/problemcategory/                                                               admin:cases.view_problemcategory|cases.change_problemcategory
+/admin/snippets/cases/problemcategory/results/                                                       admin:cases.view_problemcategory|cases.change_problemcategory
+/admin/snippets/cases/problemcategory/add/                                                           admin:cases.add_problemcategory
+/admin/snippets/cases/problemcategory/edit/<int:pk>/                                                 admin:cases.change_problemcategory
+/admin/snippets/cases/problemcategory/delete/<int:pk>/                                               admin:cases.delete_problemcategory
+/admin/snippets/cases/problemcategory/usage/<int:pk>/                                                admin:cases.view_problemcategory|cases.change_problemcategory
+/admin/snippets/cases/problemcategory/history/<int:pk>/                                              admin:cases.view_problemcategory|cases.change_problemcategory
+/admin/snippets/cases/problemcategory/history-results/<int:pk>/                                      admin:cases.view_problemcategory|cases.change_problemcategory
+/admin/snippets/cases/problemcategory/copy/<int:pk>/                                                 admin:cases.add_problemcategory
+/admin/snippets/choose/cases/problemcategory/                                                        admin
+/admin/snippets/choose/cases/problemcategory/results/                                                admin
+/admin/snippets/choose/cases/problemcategory/chosen-multiple/                                        admin
+/admin/snippets/choose/cases/problemcategory/chosen/<str:pk>/                                        admin
+/admin/snippets/choose/cases/problemcategory/create/                                                 admin:cases.add_problemcategory
 /admin/snippets/home/emergencynumber/results/                                                        admin:home.view_emergencynumber|home.change_emergencynumber
 /admin/snippets/home/emergencynumber/add/                                                            admin:home.add_emergencynumber
 /admin/snippets/home/emergencynumber/edit/<int:pk>/                                                  admin:home.change_emergencynumber
