@@ -18,6 +18,7 @@ from funding import workflow
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
+from funding.payments import admin_views as payments_admin
 from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
@@ -137,6 +138,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
                 DecisionForm(application=app, targets=targets) if targets else None),
             "attachments": app.attachments.all(),
         })
+        context.update(payments_admin.inspect_context(app, self.request))
         return context
 
     def post(self, request, *args, **kwargs):

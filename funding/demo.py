@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from funding import workflow
 from funding.budget import Budget
+from funding.payments import demo as payments_demo
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
 from home.demo import collect_strings, translate_all
 from home.models import HomePage
@@ -221,7 +222,9 @@ def load(stdout, with_users=False):
         funds[spec["key"]] = fund
     if not with_users:
         return []
-    return ensure_project_lead(stdout, funds["lum"])
+    users = ensure_project_lead(stdout, funds["lum"])
+    users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
+    return users
 
 
 def ensure_project_lead(stdout, lum):

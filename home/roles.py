@@ -59,6 +59,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                     "funding.view_application", "funding.review_application",
                     # reports: review final reports (approve / return with comments)
                     "reports.view_finalreport", "reports.change_finalreport",
+                    # payments: the plan (its dates), recording payments, the finance export
+                    "funding_payments.view_plannedpayment", "funding_payments.change_plannedpayment",
+                    "funding_payments.add_payment", "funding_payments.view_payment",
                     "surveys.view_results"],  # surveys: aggregates only
     ADMINISTRATORS: ["*"],  # every permission there is
     # read-only: the case log and its statistics, the survey results (aggregates, no personal data)
