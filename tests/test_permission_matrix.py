@@ -169,6 +169,17 @@ MATRIX = """
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
+# payments (issue 13 item 6): the plan of approved applications, the finance export, recording;
+# an application not approved has no payments page (404); plan lines are never added or deleted
+/admin/funding-payments/                               302  302  302  302  302  302  200  200
+/admin/funding-payments/results/                       302  302  302  302  302  302  200  200
+/admin/funding-payments/?export=csv                    302  302  302  302  302  302  200  200
+/admin/funding-payments/?export=xlsx                   302  302  302  302  302  302  200  200
+/admin/funding-payments/application/{paid_app}/        302  302  302  302  302  302  200  200
+/admin/funding-payments/application/{lead_app}/        302  302  302  302  302  302  404  404
+/admin/funding-payments/edit/{paid_line}/              302  302  302  302  302  302  200  200
+/admin/funding-payments/new/                           302  302  302  302  302  302  302  302
+/admin/funding-payments/delete/{paid_line}/            302  302  302  302  302  302  302  302
 /admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
 # users, groups, site settings
 /admin/users/                                          302  302  302  302  302  302  302  200
@@ -494,6 +505,9 @@ ROUTES = r"""
 /admin/final_reports/history/<int:pk>/                                                               admin:reports.view_finalreport|reports.change_finalreport
 /admin/final_reports/history-results/<int:pk>/                                                       admin:reports.view_finalreport|reports.change_finalreport
 /admin/final_reports/usage/<int:pk>/                                                                 admin:reports.view_finalreport|reports.change_finalreport
+/admin/funding-payments/history/<int:pk>/                                                            admin:funding_payments.view_plannedpayment|funding_payments.change_plannedpayment
+/admin/funding-payments/history-results/<int:pk>/                                                    admin:funding_payments.view_plannedpayment|funding_payments.change_plannedpayment
+/admin/funding-payments/usage/<int:pk>/                                                              admin:funding_payments.view_plannedpayment|funding_payments.change_plannedpayment
 /admin/locales/results/                                                                              admin:wagtailcore.view_locale|wagtailcore.change_locale
 /admin/locales/new/                                                                                  admin:wagtailcore.add_locale
 /admin/locales/edit/<int:pk>/                                                                        admin:wagtailcore.change_locale
@@ -680,6 +694,7 @@ def places(django_user_model, demo_users):
     final_report = FinalReport.objects.exclude(application__user=lead).first()
     # submitted, so that fund managers see it (and its attachment) in the admin
     FinalReport.objects.filter(pk=final_report.pk).update(status=FinalReport.Status.SUBMITTED)
+    paid_app = Application.objects.get(user__username="projektledare-vallingby")  # funding/payments/demo.py
     sv = lambda model: model.objects.live().filter(locale__language_code="sv").first()  # noqa: E731
     values = {
         "finder": sv(FindSupportPage).url, "contact_form": contact.url,
@@ -691,6 +706,7 @@ def places(django_user_model, demo_users):
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
+        "paid_app": paid_app.pk, "paid_line": paid_app.payment_plan.first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
         "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
             locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,

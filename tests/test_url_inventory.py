@@ -163,7 +163,7 @@ SAMPLE_OBJECTS = {
     "/admin/inbox/": "submission", "/admin/inbox-audit/": "audit_event",
     "/admin/funding_applications/": "lead_app", "/admin/final_reports/": "final_report",
     "/admin/final-reports/": "final_report", "/admin/bookings/": "booking",
-    "/admin/funding/applications/": "lead_app",
+    "/admin/funding/applications/": "lead_app", "/admin/funding-payments/": "paid_line",
     "/admin/snippets/home/place/": "place", "/admin/snippets/choose/home/place/": "place",
     "/admin/snippets/home/emergencynumber/": "emergencynumber",
     "/admin/snippets/choose/home/emergencynumber/": "emergencynumber",
@@ -300,6 +300,7 @@ def samples(places, demo_users):  # noqa: F811
         "document": getattr(document, "pk", None), "document_file": getattr(document, "filename", "x"),
         "image": first(get_image_model()), "translation": translation_pk, "translation_source": source_pk,
         "contact_page": FormPage.objects.get(pk=submission.form_page_id).pk,
+        "paid_line": values["paid_line"],
     }
     owners = {"lead_app": lead_app.user_id, "final_app": final_report.application.user_id}
     return out, owners, users

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.models import Locale
 
 from funding import workflow
+from funding.budget import isolated_amount
 from funding.models import Application, FundProgrammePage
 from funding.payments import services
 from funding.payments.forms import PaymentForm
@@ -81,7 +82,7 @@ def application_payments(request, pk):
                 if created:
                     messages.success(request, _("Payment of %(amount)s kr for %(year)s recorded (voucher "
                                                 "%(voucher)s).") % {
-                        "amount": services.isolated_amount(payment.amount), "year": payment.plan.year,
+                        "amount": isolated_amount(payment.amount), "year": payment.plan.year,
                         "voucher": payment.voucher})
                 else:
                     messages.info(request, _("This payment was already recorded; it was not recorded twice."))

@@ -53,9 +53,6 @@ class PaymentForm(forms.Form):
     def clean_voucher(self):
         return normalise(self.cleaned_data["voucher"]).strip()
 
-    def clean_key(self):
-        return self.cleaned_data["key"]
-
     def clean(self):
         data = super().clean()
         line = self.lines.get(data.get("plan"))
