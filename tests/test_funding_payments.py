@@ -95,7 +95,7 @@ def test_a_grant_is_planned_paid_exported_and_shown_to_the_lead(approved, client
     assert "V2026-0142" in page and "V2026-0150" in page and "fondforvaltare" in page
     # total: planned 1 500 000, paid 750 000, remaining 750 000; 2020: 250 000 remain
     assert sv("Total") + " 1 500 000 750 000 750 000" in page
-    assert "2020 " in page and sv("%(year)s (%(remaining)s kr remain)", year="2020", remaining="250 000") in page
+    assert sv("%(year)s (%(remaining)s kr remain)", year="2020", remaining="250 000") in page
 
     # the finance department's export: one row per year with account, cost centre and vouchers
     index = reverse("funding_payments:index")
