@@ -302,3 +302,16 @@ def test_only_the_signature_proof_makes_the_signatory_transition(lead, lum):
         workflow.transition(app, workflow.SUBMITTED, lead)  # the lead cannot sign for the head
     with pytest.raises(PermissionDenied):
         workflow.transition(app, workflow.DRAFT, None, as_signatory=True)  # the proof signs, nothing else
+
+
+def test_an_application_never_signed_is_deleted_like_an_abandoned_draft(lead, lum):
+    from funding import retention, workflow
+
+    app = Application.objects.create(user=lead, fund=lum, status=workflow.SIGNATURE, title="X")
+    SignatureRequest.objects.create(application=app, name="Alex Chef", email=HEAD_EMAIL, token_hash="0" * 64)
+    recent = Application.objects.create(user=lead, fund=lum, status=workflow.SIGNATURE, title="Y")
+    Application.objects.filter(pk=app.pk).update(updated_at=timezone.now() - datetime.timedelta(days=731))
+    retention.purge_expired_applications()
+    assert not Application.objects.filter(pk=app.pk).exists()
+    assert not SignatureRequest.objects.filter(application_id=app.pk).exists()
+    assert Application.objects.filter(pk=recent.pk).exists()

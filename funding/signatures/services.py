@@ -181,8 +181,10 @@ def send_link(request_id, token):
         body = render_to_string("funding/signatures/email/link_body.txt", context)
     try:
         send_mail(subject, body, None, [row.email])
-    except Exception:  # noqa: BLE001 - the lead's page offers to send it again
-        logger.exception("Signature link for application %s could not be sent", app.reference)
+    except Exception as exc:  # noqa: BLE001 - the lead's page offers to send it again
+        # the exception's text may hold the address: only its kind goes into the log
+        logger.error("Signature link for application %s could not be sent (%s)", app.reference,
+                     type(exc).__name__)
         return "failed"
     SignatureRequest.objects.filter(pk=row.pk).update(sent_at=timezone.now())
     return "sent"
@@ -204,15 +206,18 @@ def problem(row):
 def sign(row, *, name, place, date):
     """The head signs through the link: record it and submit the application to the fund. Returns
     False (and changes nothing) when the link was used, replaced or has expired meanwhile."""
-    with transaction.atomic():
-        locked = SignatureRequest.objects.select_for_update().select_related("application").get(pk=row.pk)
-        if problem(locked):
-            return False
-        now = timezone.now()
-        locked.signed_at, locked.signed_name, locked.signed_place, locked.signed_date = now, name, place, date
-        locked.save(update_fields=["signed_at", "signed_name", "signed_place", "signed_date"])
-        workflow.transition(locked.application, workflow.SUBMITTED, None, as_signatory=True,
-                            internal_note=log_text(gettext_lazy("Signed by %(name)s through the link sent to %(email)s"),
-                                                  name=name, email=locked.email))
+    try:
+        with transaction.atomic():
+            locked = SignatureRequest.objects.select_for_update().select_related("application").get(pk=row.pk)
+            if problem(locked):
+                return False
+            now = timezone.now()
+            locked.signed_at, locked.signed_name, locked.signed_place, locked.signed_date = now, name, place, date
+            locked.save(update_fields=["signed_at", "signed_name", "signed_place", "signed_date"])
+            workflow.transition(locked.application, workflow.SUBMITTED, None, as_signatory=True,
+                                internal_note=log_text(gettext_lazy("Signed by %(name)s through the link sent to "
+                                                                    "%(email)s"), name=name, email=locked.email))
+    except workflow.TransitionError:  # the lead took it back at the same moment: nothing is saved
+        return False
     logger.info("Application %s signed by the head of department", locked.application.reference)
     return True

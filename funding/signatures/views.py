@@ -42,7 +42,7 @@ def sign(request, token):
         return render(request, "funding/signatures/signed.html", {"row": row, "application": app})
     return render(request, "funding/signatures/sign.html", {
         "row": row, "application": app, "fund": app.fund.localized, "form": form, "token": token,
-        "sections": pdf.answers(app),
+        "sections": pdf.answers(app), "applicant": app.answers("applicant"),
     })
 
 
