@@ -6,6 +6,7 @@ after "more information requested"."""
 import datetime
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -21,6 +22,7 @@ from tests.test_funding_wizard import APPLICANT, BUDGET, EFFECTS, EQUALITY, METH
 pytestmark = pytest.mark.django_db
 
 HEAD_EMAIL = "alex.chef@example.org"
+SHOTS = Path("/tmp/signature-shots")
 LINK = re.compile(r"https?://[^/\s]+(/\w\w/funding/sign/[\w-]+/)")
 
 
@@ -140,8 +142,16 @@ def test_the_head_signs_and_only_then_the_fund_gets_it(client, lead, lum, mailou
     assert app.transitions.count() == count
     assert head.get(path + "pdf/").status_code == 200 and "redan underskriven" in head.get(path).content.decode()
 
-    # who signed, when, where and the address the link went to are on the PDF
-    text = pdf_text(client.get(reverse("funding:application_pdf", args=[app.pk])).content)
+    # who signed, when, where and the address the link went to are on the PDF (in Arabic too)
+    content = client.get(reverse("funding:application_pdf", args=[app.pk])).content
+    text = pdf_text(content)
+    from funding.pdf import render_application
+
+    arabic = render_application(app, language="ar")
+    assert HEAD_EMAIL in pdf_text(arabic) and "Vällingby" in pdf_text(arabic)
+    SHOTS.mkdir(exist_ok=True)  # to look at: pdftoppm -png -r 60
+    (SHOTS / "signed-sv.pdf").write_bytes(content)
+    (SHOTS / "signed-ar.pdf").write_bytes(arabic)
     assert "Underskriven digitalt av Alex Chef" in text
     assert f"Vällingby, {timezone.localdate().isoformat()}" in text
     assert HEAD_EMAIL in text and timezone.localtime(row.signed_at).strftime("%Y-%m-%d %H:%M") in text

@@ -42,4 +42,21 @@ def load(fund, answers, budget, wizard_data):
             cost_total=b.cost_total, project_start=datetime.date(2027, 1, 1), project_end=datetime.date(2029, 12, 31))
         workflow.transition(app, workflow.SIGNATURE, user, notify=False)
         services.submitted_by_lead(app, user)
+    sign_submitted_demo()
     return [(LEAD, password, "(project lead, application waiting for the head's signature)")]
+
+
+def sign_submitted_demo():
+    """The source application (projektledare's, submitted) was signed by its head through the
+    link: its PDF and inspect page show the signature."""
+    from funding.signatures.models import SignatureRequest
+
+    app = Application.objects.filter(user__username="projektledare", fund__signature="link",
+                                     submitted_at__isnull=False).first()
+    if app is None or app.signature_requests.exists():
+        return
+    SignatureRequest.objects.create(
+        application=app, name=HEAD[0], title=HEAD[1], email=HEAD[2], created_at=app.submitted_at,
+        expires_at=app.submitted_at + datetime.timedelta(days=14), sent_at=app.submitted_at,
+        signed_at=app.submitted_at, signed_name=HEAD[0], signed_place="Stockholm",
+        signed_date=app.submitted_at.date())

@@ -52,7 +52,7 @@ def sign_pdf(request, token):
         return _link_problem(request, row, services.problem(row) if row else "unknown")
     app = row.application
     response = HttpResponse(pdf.render_application(app, language=get_language()), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="application-{app.reference}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="application-{app.reference}.pdf"'
     return response
 
 
