@@ -325,3 +325,39 @@ def test_an_application_never_signed_is_deleted_like_an_abandoned_draft(lead, lu
     assert not Application.objects.filter(pk=app.pk).exists()
     assert not SignatureRequest.objects.filter(application_id=app.pk).exists()
     assert Application.objects.filter(pk=recent.pk).exists()
+
+
+def test_signature_pages_are_valid_html(client, lead, lum, mailoutbox, tmp_path, django_capture_on_commit_callbacks):
+    import json
+    import subprocess
+
+    from tests.test_html_validity import VNU
+
+    app, path = waiting_application(client, lead, lum, mailoutbox, django_capture_on_commit_callbacks)
+    head = Client()
+    pages = {"detail": client.get(app.get_absolute_url()),
+             "manage": client.get(reverse("funding:signatures:manage", args=[app.pk])),
+             "manage-error": client.post(reverse("funding:signatures:manage", args=[app.pk]),
+                                         {"action": "change", "name": "", "email": "x"}),
+             "sign": head.get(path), "sign-ar": head.get(path.replace("/sv/", "/ar/", 1)),
+             "sign-error": head.post(path, {"name": "", "place": "", "date": ""}),
+             "forged": head.get("/sv/funding/sign/forged/")}
+    row = SignatureRequest.objects.get(application=app)
+    assert services_sign(row)
+    pages["signed"] = head.get(path)
+    files = []
+    for name, response in pages.items():
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(response.content)
+        files.append(file)
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *map(str, files)],
+                            capture_output=True, text=True, timeout=300)
+    errors = [f"{m.get('url')}: {m['message']}" for m in json.loads(result.stderr or result.stdout)["messages"]
+              if m["type"] == "error"]
+    assert not errors, "\n".join(errors)
+
+
+def services_sign(row):
+    from funding.signatures import services
+
+    return services.sign(row, name="Alex Chef", place="Vällingby", date=timezone.localdate())

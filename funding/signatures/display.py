@@ -23,4 +23,8 @@ def pdf_context(application):
         again = application.transitions.filter(from_status=workflow.MORE_INFO, to_status=workflow.SUBMITTED,
                                                at__gt=signature.signed_at).order_by("-at").first()
         resubmitted = again.at if again else None
-    return {"signature": signature, "resubmitted_at": resubmitted}
+    place_date = ""
+    if signature is not None and signature.signed_date:
+        # one isolated run, so that "Vällingby, 2026-12-03" keeps its order in an Arabic PDF
+        place_date = ", ".join(filter(None, [signature.signed_place, signature.signed_date.isoformat()]))
+    return {"signature": signature, "resubmitted_at": resubmitted, "signed_place_date": place_date}
