@@ -19,6 +19,7 @@ from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
 from funding.payments import admin_views as payments_admin
+from funding.signatures import display as signature_display
 from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
@@ -33,7 +34,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         label=gettext_lazy("round"), queryset=lambda request: FundRound.objects.filter(
             locale=Locale.get_default()).select_related("page"))
     status = django_filters.ChoiceFilter(label=gettext_lazy("status"), choices=[
-        state for state in workflow.STATES if state[0] != workflow.DRAFT])
+        state for state in workflow.STATES if state[0] not in (workflow.DRAFT, workflow.SIGNATURE)])
 
     class Meta:
         model = Application
@@ -139,6 +140,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
             "attachments": app.attachments.all(),
         })
         context.update(payments_admin.inspect_context(app, self.request))
+        context.update(signature_display.inspect_context(app, self.request))  # issue 13 item 2
         return context
 
     def post(self, request, *args, **kwargs):

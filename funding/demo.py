@@ -11,6 +11,7 @@ from funding import workflow
 from funding.budget import Budget
 from funding.payments import demo as payments_demo
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
+from funding.signatures import demo as signatures_demo
 from home.demo import collect_strings, translate_all
 from home.models import HomePage
 
@@ -66,7 +67,7 @@ FUNDS = [
         )],
         "rules": dict(max_amount=5_000_000, max_per_year=False, budget_per_year=True, max_years=3,
                       open_all_year=False, report_due_rule="months", report_due_months=3,
-                      sections=["effects", "method", "equality", "attachments"]),
+                      sections=["effects", "method", "equality", "attachments"], signature="upload"),
         "rounds": [
             (t("Vårens omgång", "Spring round", "جولة الربيع"), -200, -120),
             (t("Höstens omgång", "Autumn round", "جولة الخريف"), -30, 180),
@@ -121,7 +122,8 @@ FUNDS = [
             "موظفو إدارات المدينة.",
         )],
         "rules": dict(max_amount=25_000, max_per_year=False, budget_per_year=False, max_years=1,
-                      open_all_year=True, report_due_rule="months", report_due_months=2, sections=[]),
+                      open_all_year=True, report_due_rule="months", report_due_months=2, sections=[],
+                      signature="none"),
         "rounds": [],
     },
 ]
@@ -133,7 +135,8 @@ DEMO_ANSWERS = {
     "applicant": {"organisation": "Hässelby-Vällingby stadsdelsförvaltning", "unit": "Avdelningen för barn och unga",
                   "kst": "1002", "giro_type": "bankgiro", "giro_number": "5050-1055",
                   "contact_name": "Projektledare Demo", "contact_email": "projektledare@lotsa.example",
-                  "contact_phone": "", "head_name": "Avdelningschef Demo", "sign_place": "Stockholm"},
+                  "contact_phone": "", "head_name": "Avdelningschef Demo", "head_title": "Avdelningschef",
+                  "head_email": "avdelningschef@lotsa.example", "sign_place": "Stockholm"},
     "project": {"title": "Modell för tidigt socialt stöd", "start": "2020-01-01", "end": "2022-12-31",
                 "background": "Sedan 2019 tar förvaltningen fram en modell för tidigt socialt stöd för barn och "
                               "unga 0–18 år, med en behovsanalys och en uppbyggnadsfas.",
@@ -224,6 +227,7 @@ def load(stdout, with_users=False):
         return []
     users = ensure_project_lead(stdout, funds["lum"])
     users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
+    users += signatures_demo.load(funds["lum"], DEMO_ANSWERS, DEMO_BUDGET, wizard_data)
     return users
 
 

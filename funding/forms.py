@@ -70,6 +70,16 @@ class ApplicantForm(forms.Form):
     head_email = forms.EmailField(label=_("E-mail of the head of department"), required=False)
     sign_place = forms.CharField(label=_("Place of signing"), max_length=100, required=False)
 
+    def __init__(self, *args, head_email_required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if head_email_required:  # the fund's signature is given through an e-mailed link
+            self.fields["head_email"].required = True
+            self.fields["head_email"].error_messages["required"] = _(
+                "Enter the e-mail address of the head of department: the link to sign the application is sent "
+                "there.")
+            self.fields["head_email"].help_text = _("When you submit, the head of department gets a link here to "
+                                                    "sign the application.")
+
     def clean_kst(self):
         kst = self.cleaned_data["kst"].strip()
         if kst and not (kst.isdigit() and 3 <= len(kst) <= 10):

@@ -108,6 +108,14 @@ class FundProgrammePage(Page):
         help_text=_("Refused applications, with their attachments, are deleted this many years after the "
                     "decision, as the archive rules for the fund say. Approved applications are never deleted "
                     "automatically."))
+    # Issue 13 item 2 (funding/signatures): how the department head signs before the fund gets it.
+    SIGNATURE_CHOICES = [
+        ("link", _("The head of department signs through a link sent by e-mail")),
+        ("upload", _("The project lead uploads the application signed by the head of department (PDF)")),
+        ("none", _("No signature: the application reaches the fund when the lead submits it")),
+    ]
+    signature = models.CharField(_("signature of the head of department"), max_length=10,
+                                 choices=SIGNATURE_CHOICES, default="link")
 
     base_form_class = FundProgrammeForm
     content_panels = Page.content_panels + [
@@ -128,6 +136,7 @@ class FundProgrammePage(Page):
             FieldPanel("report_deviation_threshold"),
         ], heading=_("Final report")),
         MultiFieldPanel([FieldPanel("archive_years")], heading=_("Archive and deletion")),
+        MultiFieldPanel([FieldPanel("signature")], heading=_("Signature")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]
@@ -211,8 +220,9 @@ class FundRound(TranslatableMixin, Orderable):
 class ApplicationQuerySet(models.QuerySet):
     def for_reviewers(self):
         """The applications staff may see (every admin view reads through this): submitted ones.
-        A draft is the applicant's own business until they submit it."""
-        return self.exclude(status=workflow.DRAFT)
+        A draft is the applicant's own business until they submit it, and so is one waiting for
+        the department head's signature (funding/signatures)."""
+        return self.exclude(status__in=[workflow.DRAFT, workflow.SIGNATURE])
 
 
 class Application(models.Model):

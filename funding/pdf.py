@@ -10,6 +10,7 @@ from xhtml2pdf import pisa
 
 from funding.budget import format_amount
 from funding.forms import STEP_TITLES
+from funding.signatures import display as signature_display
 from portal.bidi import marks_for_pdf
 
 FONT_DIR = Path(settings.BASE_DIR) / "portal" / "static" / "lotsa" / "fonts"
@@ -84,6 +85,7 @@ def render_application(application, language=None):
             "granted": {k: format_amount(v) for k, v in (application.granted or {}).items()},
             "granted_total": format_amount(application.granted_total),
             "attachments": list(application.attachments.all()),
+            **signature_display.pdf_context(application),  # issue 13 item 2: who signed, when, where
         })
     out = BytesIO()
     result = pisa.CreatePDF(marks_for_pdf(html), dest=out, encoding="utf-8", link_callback=_link_callback)

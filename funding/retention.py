@@ -4,7 +4,8 @@
 Conservative on purpose - only what nobody needs any more is deleted:
 
 - refused applications, `FundProgrammePage.archive_years` (default 10) years after the decision;
-- drafts nobody has touched for `LOTSA_FUNDING_DRAFT_RETENTION_DAYS` (default 730: two years);
+- drafts (and applications never signed by the department head) nobody has touched for
+  `LOTSA_FUNDING_DRAFT_RETENTION_DAYS` (default 730: two years);
 - files in the private storage that no attachment row points at (left by a crash between saving
   the file and its row, or a failed delete), once they are a day old.
 
@@ -40,7 +41,9 @@ def expired_applications(now=None):
 
     now = now or timezone.now()
     days = getattr(settings, "LOTSA_FUNDING_DRAFT_RETENTION_DAYS", DEFAULT_DRAFT_RETENTION_DAYS)
-    ids = set(Application.objects.filter(status=workflow.DRAFT, updated_at__lt=now - datetime.timedelta(days=days))
+    # a draft, or one never signed by the department head (funding/signatures), is abandoned alike
+    ids = set(Application.objects.filter(status__in=[workflow.DRAFT, workflow.SIGNATURE],
+                                         updated_at__lt=now - datetime.timedelta(days=days))
               .values_list("pk", flat=True))
     for fund in FundProgrammePage.objects.filter(applications__status=workflow.REJECTED).distinct():
         cutoff = years_before(now, fund.archive_years)

@@ -3,6 +3,7 @@ step data on the Application row (saved at every request), so a project lead can
 resume on another device."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper
 
 from funding import deadlines, workflow
+from funding.signatures import services as signatures
 from funding.forms import OPTIONAL_STEPS, STEP_TITLES, STEPS, budget_years
 from funding.models import Application, Attachment
 from home import language_links
@@ -109,7 +111,10 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
     # --- forms ------------------------------------------------------------------------------
     def get_form_kwargs(self, step=None):
         kwargs = {}
-        if step == "project":
+        if step == "applicant":
+            # the head signs through an e-mailed link: the address is needed (funding/signatures)
+            kwargs["head_email_required"] = signatures.method(self.application) == "link"
+        elif step == "project":
             kwargs["fund"] = self.fund
         elif step == "budget":
             project = self.get_cleaned_data_for_step("project") or {}
@@ -231,10 +236,23 @@ class ApplicationWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
             return redirect(app.get_absolute_url())
         self._store_budget(form_dict["budget"].budget)
         app.save()
+        # The fund itself, or first the department head's signature (funding/signatures).
+        target = signatures.submit_target(app)
         try:
-            workflow.transition(app, workflow.SUBMITTED, self.request.user)
+            with transaction.atomic():
+                workflow.transition(app, target, self.request.user, notify=target != workflow.SIGNATURE)
+                if target == workflow.SIGNATURE:
+                    signatures.submitted_by_lead(app, self.request.user)
         except workflow.TransitionError:
             messages.info(self.request, _("This application has already been submitted."))
         else:
-            messages.success(self.request, _("Thank you! Your application has been submitted."))
+            if target != workflow.SIGNATURE:
+                messages.success(self.request, _("Thank you! Your application has been submitted."))
+            elif signatures.method(app) == "upload":
+                messages.success(self.request, _("Your application is complete. Download it as PDF, have it signed "
+                                                 "by the head of department and upload the signed copy: then it "
+                                                 "reaches the fund."))
+            else:
+                messages.success(self.request, _("Your application is complete and the head of department has been "
+                                                 "sent a link to sign it. It reaches the fund when it is signed."))
         return redirect(app.get_absolute_url())

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DRAFT = "draft"
+# Issue 13 item 2 (funding/signatures): sent by the lead, waiting for the department head's signature.
+SIGNATURE = "signature"
 SUBMITTED = "submitted"
 IN_REVIEW = "in_review"
 MORE_INFO = "more_info"
@@ -14,6 +16,7 @@ REJECTED = "rejected"
 
 STATES = [
     (DRAFT, _("Draft")),
+    (SIGNATURE, _("Waiting for signature")),
     (SUBMITTED, _("Submitted")),
     (IN_REVIEW, _("In review")),
     (MORE_INFO, _("More information requested")),
@@ -24,10 +27,18 @@ STATE_LABELS = dict(STATES)
 
 APPLICANT = "applicant"      # the user who owns the application
 FUND_MANAGER = "fund_manager"  # a user with funding.review_application (Fund managers, Administrators)
+# The named department head: no account, proven by the signature link or the signed PDF the lead
+# uploads (funding/signatures/services.py is the only caller that acts as them).
+SIGNATORY = "signatory"
 
 # (from, to): (who may do it, the button label)
 TRANSITIONS = {
+    # straight to the fund only when the fund asks for no signature (FundProgrammePage.signature);
+    # the wizard asks funding.signatures.services.submit_target which one applies
     (DRAFT, SUBMITTED): (APPLICANT, _("Submit")),
+    (DRAFT, SIGNATURE): (APPLICANT, _("Send for signature")),
+    (SIGNATURE, SUBMITTED): (SIGNATORY, _("Sign")),
+    (SIGNATURE, DRAFT): (APPLICANT, _("Take back to change")),
     (MORE_INFO, SUBMITTED): (APPLICANT, _("Submit again")),
     (SUBMITTED, IN_REVIEW): (FUND_MANAGER, _("Start review")),
     (IN_REVIEW, MORE_INFO): (FUND_MANAGER, _("Ask for more information")),
@@ -67,10 +78,12 @@ def label(frm, to):
     return TRANSITIONS[(frm, to)][1]
 
 
-def transition(application, to, user, *, comment="", internal_note="", granted=None, notify=True):
+def transition(application, to, user, *, comment="", internal_note="", granted=None, notify=True,
+               as_signatory=False):
     """Move `application` to state `to` as `user`, log it, and e-mail the applicant.
     Raises TransitionError for a transition that does not exist, PermissionDenied for one the
-    user may not make."""
+    user may not make. `as_signatory`: the caller has proven the department head's signature
+    (funding/signatures), the only way to make a SIGNATORY transition."""
     from funding.models import Application, Transition
 
     with transaction.atomic():
@@ -78,7 +91,10 @@ def transition(application, to, user, *, comment="", internal_note="", granted=N
         frm = locked.status
         if (frm, to) not in TRANSITIONS:
             raise TransitionError(f"{frm} -> {to}")
-        if to not in allowed_targets(locked, user):
+        if as_signatory:
+            if TRANSITIONS[(frm, to)][0] != SIGNATORY:
+                raise PermissionDenied
+        elif to not in allowed_targets(locked, user):
             raise PermissionDenied
         now = timezone.now()
         locked.status = to

@@ -395,7 +395,7 @@ def test_outage_raised_in_a_middleware_is_a_503_too():
 APPLICANT = {"organisation": "Hässelby-Vällingby stadsdelsförvaltning", "unit": "Barn och unga", "kst": "1002",
              "giro_type": "bankgiro", "giro_number": "5050-1055", "contact_name": "Kim Fel",
              "contact_email": "kim.fel@example.org", "contact_phone": "", "head_name": "Alex Chef",
-             "sign_place": "Stockholm"}
+             "head_email": "alex.chef@example.org", "sign_place": "Stockholm"}
 PROJECT = {"title": "Modell för tidigt socialt stöd", "start": "2020-01-01", "end": "2022-12-31",
            "background": "Bakgrund", "purpose": "Syfte", "target_group": "Barn och unga"}
 EFFECTS = {"residents": "a", "employees": "b", "administration": "c", "city": "d"}

@@ -86,9 +86,9 @@ def test_plusgiro():
 
 def test_state_machine_is_declared_as_data():
     states = {s for s, _label in workflow.STATES}
-    assert states == {"draft", "submitted", "in_review", "more_info", "approved", "rejected"}
+    assert states == {"draft", "signature", "submitted", "in_review", "more_info", "approved", "rejected"}
     for (frm, to), (who, _label) in workflow.TRANSITIONS.items():
-        assert frm in states and to in states and who in (workflow.APPLICANT, workflow.FUND_MANAGER)
+        assert frm in states and to in states and who in (workflow.APPLICANT, workflow.FUND_MANAGER, workflow.SIGNATORY)
     # nothing leaves a decision
     assert not [t for t in workflow.TRANSITIONS if t[0] in workflow.DECIDED]
 

@@ -124,7 +124,7 @@ def test_after_closing_a_draft_cannot_be_submitted_until_a_fund_manager_extends_
     assert app.deadline_extended_to == until
     assert "3 dagar kvar" in lead_client.get(app.get_absolute_url()).content.decode()
     submit(lead_client, app)
-    assert app.status == "submitted"
+    assert app.status == "signature"  # in time: now the head's signature (test_funding_signatures.py)
 
 
 def test_extend_deadline_is_for_fund_managers_only(client_as):

@@ -72,7 +72,7 @@ def submitted_application(client, fund):
     while r.status_code == 302 and "/apply/" in r["Location"]:
         r = client.get(r["Location"])
     app.refresh_from_db()
-    assert app.status == "submitted"
+    assert app.status == "signature"  # LUM: waiting for the head's signature (test_funding_signatures.py)
     return app
 
 
@@ -95,7 +95,7 @@ def test_copy_as_a_new_application(client, lead, lum):
     assert "review" not in copy.data["wizard"]["step_data"]
     # the original is untouched
     original.refresh_from_db()
-    assert original.status == "submitted" and original.transitions.count() == 1
+    assert original.status == "signature" and original.transitions.count() == 1
 
 
 def test_a_fund_may_switch_copying_off(client, lead, lum):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 APPLICANT = {"organisation": "Hässelby-Vällingby stadsdelsförvaltning", "unit": "Barn och unga", "kst": "1002",
              "giro_type": "bankgiro", "giro_number": "5050-1055", "contact_name": "Kim Projekt",
              "contact_email": "kim@example.org", "contact_phone": "", "head_name": "Alex Chef",
-             "sign_place": "Stockholm"}
+             "head_email": "alex.chef@example.org", "sign_place": "Stockholm"}
 PROJECT = {"title": "Modell för tidigt socialt stöd", "start": "2020-01-01", "end": "2022-12-31",
            "background": "Bakgrund", "purpose": "Syfte", "target_group": "Barn och unga"}
 EFFECTS = {"residents": "a", "employees": "b", "administration": "c", "city": "d"}
@@ -100,8 +100,9 @@ def test_wizard_resumes_on_another_device_and_submits(client, lead, lum, django_
         while r.status_code == 302 and "/apply/" in r["Location"]:
             r = other.get(r["Location"])
     app.refresh_from_db()
-    assert app.status == "submitted" and app.submitted_at
-    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["kim@example.org"]
+    # LUM asks for the department head's signature (tests/test_funding_signatures.py): sent to them
+    assert app.status == "signature"
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["alex.chef@example.org"]
     # a double submit changes nothing and loses nothing
     r = post_step(other, app, "review", {"confirm": "on"})
     assert r.status_code == 302 and r["Location"] == app.get_absolute_url()

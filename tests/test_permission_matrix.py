@@ -106,6 +106,14 @@ MATRIX = """
 # another lead's application is a 404 on POST, tests/test_funding_profile.py)
 /sv/funding/my/organisation/                           302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405
+# the department head's signature (issue 13 item 2): the link needs no account, its token is the key;
+# the lead's signature page (the demo lead's application is submitted: back to its page, 302);
+# an application waiting for the signature is the lead's own business (signature_app: projektledare3's)
+/sv/funding/sign/forged-token/                         404  404  404  404  404  404  404  404
+/sv/funding/sign/forged-token/pdf/                     404  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/signature/                   302  404  302  404  404  404  404  404
+/sv/funding/my/{signature_app}/signature/              302  404  404  404  404  404  404  404
+/sv/funding/my/{signature_app}/                        302  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -158,6 +166,8 @@ MATRIX = """
 /admin/funding_applications/inspect/999999/            302  302  302  404  404  404  404  404
 /admin/funding_applications/edit/{resident_app}/       302  302  302  302  302  302  302  404
 /admin/funding_applications/history/{resident_app}/    302  302  302  404  404  404  404  404
+/admin/funding_applications/inspect/{signature_app}/   302  302  302  404  404  404  404  404
+/admin/funding/applications/{signature_app}/attachments/{lead_att}/ 302 302 302 302 302 302 404 404
 /admin/funding_applications/?export=csv&q=Min+idé      302  302  302  302  302  302  200  200
 /admin/final_reports/inspect/{draft_report}/           302  302  302  404  404  404  404  404
 /admin/final_reports/edit/{draft_report}/              302  302  302  302  302  302  404  404
@@ -702,6 +712,7 @@ def places(django_user_model, demo_users):
         "schedule": schedule.pk, "booking_token": services.make_token(booking),
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
+        "signature_app": Application.objects.get(user__username="projektledare3", status="signature").pk,
         "final_app": final_report.application_id,
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forms.cases",
     "funding",
     "funding.payments",
+    "funding.signatures",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",

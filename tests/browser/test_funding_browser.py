@@ -1,5 +1,6 @@
 """A project lead signs up, fills the LUM application with the source's budget across two
-sessions, submits and downloads the PDF; a fund manager approves; the applicant sees it.
+sessions, submits, the department head signs, the lead downloads the PDF; a fund manager
+approves; the applicant sees it.
 axe-core checks every step."""
 import io
 import re
@@ -66,6 +67,7 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     page.fill("#id_applicant-contact_name", "Kim Projekt")
     page.fill("#id_applicant-contact_email", EMAIL)
     page.fill("#id_applicant-head_name", "Alex Chef")
+    page.fill("#id_applicant-head_email", "alex.chef@example.org")
     page.fill("#id_applicant-sign_place", "Stockholm")
     next_step(page)
     assert page.url.endswith("/project/")
@@ -121,8 +123,19 @@ def test_apply_across_two_sessions_and_get_a_decision(live_url, browser, mailout
     assert_accessible(page, "review")
     page.check("#id_review-confirm")
     page.get_by_role("button", name="Skicka in ansökan").click()
-    expect(page.get_by_text("Tack! Din ansökan är inskickad.")).to_be_visible()
-    assert_accessible(page, "submitted")
+    expect(page.get_by_text("Din ansökan är klar och avdelningschefen har fått en länk")).to_be_visible()
+    assert_accessible(page, "waiting for signature")
+    # --- the department head signs through the e-mailed link (tests/test_funding_signatures.py) ---
+    link = re.search(r"https?://\S+(/sv/funding/sign/[\w-]+/)", mailoutbox[-1].body).group(1)
+    head = browser.new_context()
+    sign = head.new_page()
+    sign.goto(live_url + link)
+    sign.check("#id_confirm")
+    sign.get_by_role("button", name="Skriv under och skicka in till fonden").click()
+    expect(sign.get_by_text("Tack! Ansökan är underskriven")).to_be_visible()
+    head.close()
+    page.reload()
+    expect(page.get_by_text("Underskriven digitalt av Alex Chef")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner ansökan som PDF").click()
     pdf = open(download.value.path(), "rb").read()
