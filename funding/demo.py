@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from funding import workflow
+from funding.assessment import demo as assessment_demo
 from funding.budget import Budget
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
 from home.demo import collect_strings, translate_all
@@ -219,9 +220,8 @@ def load(stdout, with_users=False):
         spec_strings["rounds"] = [name for name, _s, _e in spec["rounds"]]
         translate_all(fund, spec_strings)
         funds[spec["key"]] = fund
-    if not with_users:
-        return []
-    return ensure_project_lead(stdout, funds["lum"])
+    users = ensure_project_lead(stdout, funds["lum"]) if with_users else []
+    return users + assessment_demo.load(funds, with_users=with_users)  # criteria; the demo application assessed
 
 
 def ensure_project_lead(stdout, lum):
