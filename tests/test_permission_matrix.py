@@ -168,6 +168,12 @@ MATRIX = """
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
+# assessment (funding/assessment): "My assessments" lists the user's own assignments (empty for
+# these roles); an assessment opens only for its reviewer (the Reviewers role is tested with the
+# demo user granskare in tests/test_funding_assessment.py); assigning is a fund manager's POST
+/admin/assessments/                                    302  302  302  200  200  200  200  200
+/admin/assessments/{assessment}/                       302  302  302  404  404  404  404  404
+/admin/assessments/assign/{lead_app}/                  302  302  302  405  405  405  405  405
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
 /admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
 # users, groups, site settings
@@ -687,6 +693,7 @@ def places(django_user_model, demo_users):
         "schedule": schedule.pk, "booking_token": services.make_token(booking),
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
+        "assessment": Application.objects.filter(user=lead).first().assessments.first().pk,  # granskare's or granskare2's
         "final_app": final_report.application_id,
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
