@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from funding import workflow
+from funding.assessment import demo as assessment_demo
 from funding.budget import Budget
 from funding.payments import demo as payments_demo
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
@@ -223,12 +224,11 @@ def load(stdout, with_users=False):
         spec_strings["rounds"] = [name for name, _s, _e in spec["rounds"]]
         translate_all(fund, spec_strings)
         funds[spec["key"]] = fund
-    if not with_users:
-        return []
-    users = ensure_project_lead(stdout, funds["lum"])
-    users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
-    users += signatures_demo.load(funds["lum"], DEMO_ANSWERS, DEMO_BUDGET, wizard_data)
-    return users
+    users = ensure_project_lead(stdout, funds["lum"]) if with_users else []
+    if with_users:
+        users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
+        users += signatures_demo.load(funds["lum"], DEMO_ANSWERS, DEMO_BUDGET, wizard_data)
+    return users + assessment_demo.load(funds, with_users=with_users)  # criteria; the demo application assessed
 
 
 def ensure_project_lead(stdout, lum):

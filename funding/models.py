@@ -137,6 +137,9 @@ class FundProgrammePage(Page):
         ], heading=_("Final report")),
         MultiFieldPanel([FieldPanel("archive_years")], heading=_("Archive and deletion")),
         MultiFieldPanel([FieldPanel("signature")], heading=_("Signature")),
+        # funding/assessment: the criteria each reviewer scores 1-5
+        MultiFieldPanel([InlinePanel("assessment_criteria", label=_("assessment criteria"))],
+                        heading=_("Assessment")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]

@@ -200,6 +200,7 @@ DEMO_USERS = [
     ("fondforvaltare", roles.FUND_MANAGERS, False),
     ("admin", roles.ADMINISTRATORS, True),
     ("chef", roles.MANAGERS, False),
+    ("granskare", roles.REVIEWERS, False),
 ]
 
 

@@ -15,7 +15,9 @@ COORDINATORS = "Coordinators"
 FUND_MANAGERS = "Fund managers"
 ADMINISTRATORS = "Administrators"
 MANAGERS = "Managers"  # read-only: the case statistics (created by forms/cases/migrations/0002)
-ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS, MANAGERS]
+# admin access only: what they see is their assignments (funding/assessment, migrations/0002)
+REVIEWERS = "Reviewers"
+ALL_GROUPS = [EDITORS, MODERATORS, COORDINATORS, FUND_MANAGERS, ADMINISTRATORS, MANAGERS, REVIEWERS]
 # Groups whose work shows personal data (submissions, bookings, applications, users): their
 # members, and superusers, must use two-factor authentication when LOTSA_REQUIRE_MFA is on
 # (portal/mfa.py).
@@ -67,6 +69,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # read-only: the case log and its statistics, the survey results (aggregates, no personal data)
     MANAGERS: ["wagtailadmin.access_admin", "cases.view_case", "cases.view_statistics", "cases.view_problemcategory",
                "cases.view_schoolconcernmonth", "cases.view_benefitinputs", "surveys.view_results"],
+    # no permission but the admin: Assessment.objects.visible_to() gives them their assignments
+    REVIEWERS: ["wagtailadmin.access_admin"],
 }
 
 

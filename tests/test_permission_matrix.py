@@ -178,6 +178,12 @@ MATRIX = """
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
+# assessment (funding/assessment): "My assessments" lists the user's own assignments (empty for
+# these roles); an assessment opens only for its reviewer (the Reviewers role is tested with the
+# demo user granskare in tests/test_funding_assessment.py); assigning is a fund manager's POST
+/admin/assessments/                                    302  302  302  200  200  200  200  200
+/admin/assessments/{assessment}/                       302  302  302  404  404  404  404  404
+/admin/assessments/assign/{lead_app}/                  302  302  302  405  405  405  405  405
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
 # payments (issue 13 item 6): the plan of approved applications, the finance export, recording;
 # an application not approved has no payments page (404); plan lines are never added or deleted
@@ -713,6 +719,7 @@ def places(django_user_model, demo_users):
         "survey": sv(SurveyPage).url, "knowledge_bank": sv(KnowledgeBankIndexPage).url, "report": sv(ReportPage).url,
         "lead_app": Application.objects.filter(user=lead).first().pk, "resident_app": resident_app.pk,
         "signature_app": Application.objects.get(user__username="projektledare3", status="signature").pk,
+        "assessment": Application.objects.filter(user=lead).first().assessments.first().pk,  # granskare's or granskare2's
         "final_app": final_report.application_id,
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "funding",
     "funding.payments",
     "funding.signatures",
+    "funding.assessment",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
