@@ -15,6 +15,7 @@ from wagtail.models import Locale
 import django_filters
 
 from funding import workflow
+from funding.interim import admin_views as interim_admin
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
@@ -137,6 +138,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
                 DecisionForm(application=app, targets=targets) if targets else None),
             "attachments": app.attachments.all(),
         })
+        context.update(interim_admin.inspect_context(app, self.request))
         return context
 
     def post(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from funding import workflow
+from funding.interim import demo as interim_demo
 from funding.budget import Budget
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
 from home.demo import collect_strings, translate_all
@@ -221,7 +222,7 @@ def load(stdout, with_users=False):
         funds[spec["key"]] = fund
     if not with_users:
         return []
-    return ensure_project_lead(stdout, funds["lum"])
+    return ensure_project_lead(stdout, funds["lum"]) + interim_demo.load(funds["lum"])
 
 
 def ensure_project_lead(stdout, lum):

@@ -306,8 +306,11 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
         if self.steps.current == "benefit":
             context["benefit"] = benefit_of(self.report)
         if self.steps.current == "review":
-            context.update(report_context(self.report))
+            context.update(self.review_context())
         return context
+
+    def review_context(self):
+        return report_context(self.report)
 
     def done(self, form_list, form_dict=None, **kwargs):
         for step, form in (form_dict or {}).items():
