@@ -154,7 +154,7 @@ def test_lead_writes_an_interim_report_and_the_fund_manager_reviews_it(
     page = text(other.get(base + "review/"))
     assert "480 000" in page and "Rekryteringen blev försenad." in page and "Partly on track" in page
     r = other.post(base + "review/", {"interim_report-current_step": "review", "review-confirm": "on"})
-    assert r.status_code == 302
+    assert r.status_code == 302 and r.url == base, (r.url, [str(m) for m in r.wsgi_request._messages])
     report.refresh_from_db()
     submitted_at = report.submitted_at
     assert report.status == Status.SUBMITTED and report.economic_outcome[f"personnel|{year}"]["outcome"] == 480_000
