@@ -16,6 +16,7 @@ import django_filters
 
 from funding import workflow
 from funding.assessment import admin_views as assessment_views
+from funding.interim import admin_views as interim_admin
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
@@ -143,6 +144,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
         context.update(payments_admin.inspect_context(app, self.request))
         context.update(signature_display.inspect_context(app, self.request))  # issue 13 item 2
         context.update(assessment_views.inspect_context(app, self.request))
+        context.update(interim_admin.inspect_context(app, self.request))
         return context
 
     def post(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from funding import workflow
 from funding.assessment import demo as assessment_demo
+from funding.interim import demo as interim_demo
 from funding.budget import Budget
 from funding.payments import demo as payments_demo
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
@@ -228,6 +229,7 @@ def load(stdout, with_users=False):
     if with_users:
         users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
         users += signatures_demo.load(funds["lum"], DEMO_ANSWERS, DEMO_BUDGET, wizard_data)
+        users += interim_demo.load(funds["lum"])
     return users + assessment_demo.load(funds, with_users=with_users)  # criteria; the demo application assessed
 
 

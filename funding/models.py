@@ -116,6 +116,15 @@ class FundProgrammePage(Page):
     ]
     signature = models.CharField(_("signature of the head of department"), max_length=10,
                                  choices=SIGNATURE_CHOICES, default="link")
+    # Interim reports (funding/interim/): how often an approved project reports during its period.
+    interim_schedule = models.CharField(
+        _("interim reports"), max_length=10, default="none", choices=[
+            ("none", _("none")),
+            ("tertial", _("per tertial (due 15 May, 15 September and 15 January)")),
+            ("half_year", _("per half year (due 15 August and 15 February)"))],
+        help_text=_("Approved projects report their progress per goal and their spending so far for each period "
+                    "that ends after the decision and before the project ends (the final report covers the "
+                    "last one)."))
 
     base_form_class = FundProgrammeForm
     content_panels = Page.content_panels + [
@@ -140,6 +149,7 @@ class FundProgrammePage(Page):
         # funding/assessment: the criteria each reviewer scores 1-5
         MultiFieldPanel([InlinePanel("assessment_criteria", label=_("assessment criteria"))],
                         heading=_("Assessment")),
+        MultiFieldPanel([FieldPanel("interim_schedule")], heading=_("Interim reports")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]

@@ -15,4 +15,5 @@ urlpatterns = [
     path("funding/my/<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
     path("funding/", include("funding.signatures.urls")),  # issue 13 item 2: the head's signature
+    path("", include("funding.interim.urls")),  # interim reports (funding/interim/)
 ]

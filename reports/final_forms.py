@@ -108,18 +108,25 @@ class DoneForm(Form):
 
 
 class GoalsForm(Form):
-    """One assessment and analysis per goal of the application."""
+    """One assessment and analysis per goal of the application. The interim report asks the same
+    about progress so far (funding/interim/forms.py): the choices and wording are class attributes."""
+
+    assessments = ASSESSMENTS
+    assessment_label = _("Assessment of goal %(n)s")
+    assessment_required = _("Choose how far goal %(n)s was achieved.")
+    analysis_label = _("Analysis of goal %(n)s")
+    analysis_help = _("Why the goal was or was not reached.")
+    analysis_required = _("Write an analysis of goal %(n)s.")
 
     def __init__(self, *args, goals=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.goals = goals or []
         for i, goal in enumerate(self.goals, start=1):
             self.fields[f"g{i}_assessment"] = forms.ChoiceField(
-                label=_("Assessment of goal %(n)s") % {"n": i}, choices=ASSESSMENTS, widget=forms.RadioSelect,
-                error_messages={"required": _("Choose how far goal %(n)s was achieved.") % {"n": i}})
-            self.fields[f"g{i}_analysis"] = textarea(_("Analysis of goal %(n)s") % {"n": i},
-                                                     help_text=_("Why the goal was or was not reached."))
-            self.fields[f"g{i}_analysis"].error_messages["required"] = _("Write an analysis of goal %(n)s.") % {"n": i}
+                label=self.assessment_label % {"n": i}, choices=self.assessments, widget=forms.RadioSelect,
+                error_messages={"required": self.assessment_required % {"n": i}})
+            self.fields[f"g{i}_analysis"] = textarea(self.analysis_label % {"n": i}, help_text=self.analysis_help)
+            self.fields[f"g{i}_analysis"].error_messages["required"] = self.analysis_required % {"n": i}
 
     def goal_groups(self):
         return [{"n": i, "goal": goal, "assessment": self[f"g{i}_assessment"], "analysis": self[f"g{i}_analysis"]}
@@ -265,16 +272,18 @@ class EconomyForm(Form):
     """The granted budget's lines by year: the outcome of each, and an explanation where the
     deviation exceeds the fund's threshold."""
 
+    # The interim report's "spent so far" uses the same table (funding/interim/forms.py).
+    outcome_label = _("Outcome %(line)s %(year)s (kr)")
+    outcome_required = _("Enter the outcome of %(line)s %(year)s in kronor.")
+
     def __init__(self, *args, lines=None, threshold=fr.DEFAULT_EXPLANATION_THRESHOLD, **kwargs):
         super().__init__(*args, **kwargs)
         self.lines = lines or []
         self.threshold = Decimal(threshold)
         for i, (line, year, budget) in enumerate(self.lines):
             label = line_label(line)
-            self.fields[f"o{i}"] = AmountField(label=_("Outcome %(line)s %(year)s (kr)") % {"line": label,
-                                                                                           "year": year},
-                                               required=True, error_messages={"required": _(
-                                                   "Enter the outcome of %(line)s %(year)s in kronor.") % {
+            self.fields[f"o{i}"] = AmountField(label=self.outcome_label % {"line": label, "year": year},
+                                               required=True, error_messages={"required": self.outcome_required % {
                                                    "line": label, "year": year}})
             self.fields[f"e{i}"] = forms.CharField(
                 label=_("Explanation %(line)s %(year)s") % {"line": label, "year": year}, required=False,
@@ -311,6 +320,9 @@ class EconomyForm(Form):
         return {f"{line}|{year}": {"outcome": data.get(f"o{i}"), "explanation": (data.get(f"e{i}") or "").strip()}
                 for i, (line, year, _b) in enumerate(self.lines)}
 
+    def needs_explanation(self, row):
+        return row.needs_explanation(self.threshold)
+
     def clean(self):
         data = super().clean()
         if any(f"o{i}" in self.errors for i in range(len(self.lines))):
@@ -318,7 +330,7 @@ class EconomyForm(Form):
         rows, _errors = fr.economic_report(self.lines, self.outcome_dict(), self.threshold)
         self.economic_rows = rows
         for i, row in enumerate(rows):
-            if row.needs_explanation(self.threshold) and not row.explanation:
+            if self.needs_explanation(row) and not row.explanation:
                 if row.deviation_percent is None:
                     message = _("There was no budget for this line: explain the outcome.")
                 else:
@@ -421,8 +433,12 @@ STEP_TITLES = {name: title for name, _form, title in STEPS}
 
 class DecisionForm(Form):
     required_messages = {"decision": _("Choose a decision.")}
-    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
-        ("approve", _("Approve the final report")), ("return", _("Return it to the project lead with comments"))])
+    choices = [("approve", _("Approve the final report")), ("return", _("Return it to the project lead with comments"))]
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = self.choices  # no initial: a decision is chosen, never defaulted
     comment = forms.CharField(label=_("Comment to the project lead"), required=False, max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 4}))
 

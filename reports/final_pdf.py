@@ -15,12 +15,18 @@ from portal.bidi import marks_for_pdf
 def render_final_report(report, language=None):
     from reports.final_wizard import report_context
 
+    return render_report_pdf(report, report_context, "reports/final/pdf/final_report.html", language)
+
+
+def render_report_pdf(report, make_context, template, language=None):
+    """A report of an application (final or interim, funding/interim/pdf.py) as a PDF, in the
+    application's language unless another is asked for."""
     app = report.application
     language = language or app.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        context = report_context(report)
+        context = make_context(report)
         context.update({"lang": language, "rtl": translation.get_language_bidi(), "fund": app.fund.localized})
-        html = render_to_string("reports/final/pdf/final_report.html", context)
+        html = render_to_string(template, context)
     out = BytesIO()
     result = pisa.CreatePDF(marks_for_pdf(html), dest=out, encoding="utf-8", link_callback=_link_callback)
     if result.err:

@@ -114,24 +114,39 @@ def reminders_due(today=None):
             .select_related("user"))
     sent = set(FinalReportReminder.objects.filter(application__in=apps).values_list("application_id", "kind", "due"))
     for app in apps:
-        for kind, offset in REMINDERS:
-            when = app.report_due + datetime.timedelta(days=offset)
-            if when <= today and (app.pk, kind, app.report_due) not in sent:
-                # Only the latest reminder that applies: no burst of three on the first run.
-                pending = [(a, k) for a, k in pending if a.pk != app.pk]
-                pending.append((app, kind))
+        kind = due_reminder(app.report_due, today, {k for a, k, d in sent if a == app.pk and d == app.report_due})
+        if kind:
+            pending.append((app, kind))
     return pending
+
+
+def due_reminder(due, today, already_sent, reminders=REMINDERS):
+    """The kind of reminder to send today for a report due `due`, or None. Only the latest one that
+    applies: no burst of three on the first run. (Also the interim reports', funding/interim.)"""
+    latest = None
+    for kind, offset in reminders:
+        if due + datetime.timedelta(days=offset) <= today and kind not in already_sent:
+            latest = kind
+    return latest
+
+
+def claim_reminder(application, kind, due):
+    """True once per (application, kind, due): the unique row makes the reminder go out once even
+    when the job runs on several servers or twice in a day."""
+    try:
+        with transaction.atomic():
+            FinalReportReminder.objects.create(application=application, kind=kind, due=due)
+    except IntegrityError:
+        return False  # another worker sent it
+    return True
 
 
 def send_reminders(today=None):
     """Send each due reminder once (safe to run on several servers: a unique row claims it)."""
     count = 0
     for app, kind in reminders_due(today):
-        try:
-            with transaction.atomic():
-                FinalReportReminder.objects.create(application=app, kind=kind, due=app.report_due)
-        except IntegrityError:
-            continue  # another worker sent it
+        if not claim_reminder(app, kind, app.report_due):
+            continue
         with translation.override(app.language or settings.LANGUAGE_CODE):
             subject = _("Final report due %(date)s") % {"date": app.report_due.isoformat()}
             body = _("The final report of your project %(reference)s is due on %(date)s. "

@@ -87,11 +87,7 @@ def initial_from_report(step, report):
     if step == "done":
         return {"what_was_done": report.what_was_done}
     if step == "goals":
-        out = {}
-        for i, goal in enumerate(report.goals or [], start=1):
-            out[f"g{i}_assessment"] = goal.get("assessment")
-            out[f"g{i}_analysis"] = goal.get("analysis", "")
-        return out
+        return goals_initial(report.goals)
     if step == "effects":
         out = {}
         for i, row in enumerate(report.effect_targets or []):
@@ -109,19 +105,33 @@ def initial_from_report(step, report):
                     out[f"t{t}_r{r}_c{c}"] = value
         return out
     if step == "economy":
-        out = {}
-        outcome = report.economic_outcome or {}
-        for i, (line, year, _b) in enumerate(fr.granted_lines(report.application)):
-            entry = outcome.get(f"{line}|{year}") or {}
-            if entry.get("outcome") not in (None, ""):
-                out[f"o{i}"] = entry.get("outcome")
-            out[f"e{i}"] = entry.get("explanation", "")
-        return out
+        return economy_initial(report.economic_outcome, fr.granted_lines(report.application))
     if step == "benefit":
         return dict(report.benefit or {})
     if step == "lessons":
         return {"lessons": report.lessons, "next_steps": report.next_steps}
     return {}
+
+
+def goals_initial(goals):
+    """The goals step's initial values from stored goals (final and interim reports)."""
+    out = {}
+    for i, goal in enumerate(goals or [], start=1):
+        out[f"g{i}_assessment"] = goal.get("assessment")
+        out[f"g{i}_analysis"] = goal.get("analysis", "")
+    return out
+
+
+def economy_initial(outcome, lines):
+    """The economy step's initial values from a stored {"line|year": {outcome, explanation}}."""
+    out = {}
+    outcome = outcome or {}
+    for i, (line, year, _b) in enumerate(lines):
+        entry = outcome.get(f"{line}|{year}") or {}
+        if entry.get("outcome") not in (None, ""):
+            out[f"o{i}"] = entry.get("outcome")
+        out[f"e{i}"] = entry.get("explanation", "")
+    return out
 
 
 def store_step(report, step, form):
@@ -145,9 +155,14 @@ def store_step(report, step, form):
 
 
 class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
+    """Also the base of the interim report's wizard (funding/interim/wizard.py), which overrides
+    load_report, detail_url and the step lists."""
+
     form_list = [(name, form) for name, form, _title in STEPS]
+    step_titles = STEP_TITLES
     template_name = "reports/final/wizard.html"
     file_storage = None
+    storage_prefix = "final_report"
 
     @classmethod
     def as_view(cls, **kwargs):
@@ -159,26 +174,37 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        elsewhere = self.load_report(request, **kwargs)
+        if elsewhere is not None:
+            return elsewhere
+        if kwargs.get("step") not in (None, self.done_step_name) and kwargs["step"] not in self.form_list:
+            raise Http404
+        self.prefix = self.storage_prefix
+        self.storage = FinalReportStorage(self.prefix, request, None, report=self.report)
+        self.steps = StepsHelper(self)
+        response = TemplateView.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
+
+    def load_report(self, request, **kwargs):
+        """Set self.application and self.report (404 for anyone but the lead); a response when the
+        report cannot be edited now."""
         self.application = own_project(request, kwargs["pk"])
         if not self.application.final_report_open:
             # The report is about a finished project: it opens the day the project ends (or when
             # a fund manager opens it early for this project).
             messages.info(request, _("The final report opens on %(date)s, when the project ends.") % {
                 "date": self.application.final_report_opens.isoformat()})
-            return redirect("reports:final_report", pk=self.application.pk)
+            return redirect(self.detail_url())
         self.report = report_for(self.application)
         if self.report.status not in EDITABLE:
             if kwargs.get("step") != self.done_step_name:
                 messages.info(request, _("The final report has been submitted and can no longer be changed."))
-            return redirect("reports:final_report", pk=self.application.pk)
-        if kwargs.get("step") not in (None, self.done_step_name) and kwargs["step"] not in self.form_list:
-            raise Http404
-        self.prefix = "final_report"
-        self.storage = FinalReportStorage(self.prefix, request, None, report=self.report)
-        self.steps = StepsHelper(self)
-        response = TemplateView.dispatch(self, request, *args, **kwargs)
-        self.storage.update_response(response)
-        return response
+            return redirect(self.detail_url())
+        return None
+
+    def detail_url(self):
+        return reverse("reports:final_report", kwargs={"pk": self.application.pk})
 
     # --- forms ------------------------------------------------------------------------------
     def get_form_kwargs(self, step=None):
@@ -264,24 +290,27 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
                 self.storage.current_step = step
                 messages.success(self.request, _("Your answers are saved. You can continue later, also on "
                                                  "another device."))
-                return redirect("reports:final_report", pk=self.application.pk)
+                return redirect(self.detail_url())
         return super().post(*args, **kwargs)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         saved = self.storage.data.get(self.storage.step_data_key, {})
-        steps = [{"name": name, "title": STEP_TITLES[name], "url": self.get_step_url(name),
+        steps = [{"name": name, "title": self.step_titles[name], "url": self.get_step_url(name),
                   "current": name == self.steps.current, "saved": name in saved} for name in self.get_form_list()]
         context.update({
             "application": self.application, "report": self.report, "fund": self.application.fund.localized,
-            "step_list": steps, "step_title": STEP_TITLES[self.steps.current],
+            "step_list": steps, "step_title": self.step_titles[self.steps.current],
             "threshold": threshold(self.application),
         })
         if self.steps.current == "benefit":
             context["benefit"] = benefit_of(self.report)
         if self.steps.current == "review":
-            context.update(report_context(self.report))
+            context.update(self.review_context())
         return context
+
+    def review_context(self):
+        return report_context(self.report)
 
     def done(self, form_list, form_dict=None, **kwargs):
         for step, form in (form_dict or {}).items():
@@ -291,7 +320,7 @@ class FinalReportWizard(SayWhatToDoWizardMixin, NamedUrlWizardView):
             fr.submit(self.report)
             messages.success(self.request, _("Thank you! Your final report has been submitted to the fund "
                                              "managers."))
-        return redirect("reports:final_report", pk=self.application.pk)
+        return redirect(self.detail_url())
 
 
 def _int(value, default):
@@ -312,10 +341,25 @@ def benefit_of(report):
 
 def report_context(report):
     """Everything the check-your-answers page, the admin review and the PDF show."""
-    from reports.final_forms import ASSESSMENT_LABELS, line_label
+    from reports.final_forms import ASSESSMENT_LABELS
 
     app = report.application
-    rows, _errors = fr.economic_report(fr.granted_lines(app), report.economic_outcome or {}, threshold(app))
+    goals = [{**g, "assessment_label": ASSESSMENT_LABELS.get(g.get("assessment"), "")} for g in report.goals or []]
+    return {
+        "report": report, "application": app, "goals": goals,
+        **economy_context(fr.granted_lines(app), report.economic_outcome, threshold(app)),
+        "benefit": benefit_of(report),
+        "alternative": (report.benefit or {}).get("alternative", ""),
+        "effect_targets": report.effect_targets or [], "key_figures": report.key_figures or [],
+        "attachments": list(report.attachments.all()), "threshold": threshold(app),
+    }
+
+
+def economy_context(lines, outcome, limit):
+    """The economic report's rows, totals and per-year chart (final and interim reports)."""
+    from reports.final_forms import line_label
+
+    rows, _errors = fr.economic_report(lines, outcome or {}, limit)
     years = []
     for row in rows:
         if row.year not in years:
@@ -334,15 +378,8 @@ def report_context(report):
                for r in rows]
     budget_total = sum(r.budget for r in rows)
     outcome_total = sum(r.outcome or 0 for r in rows)
-    goals = [{**g, "assessment_label": ASSESSMENT_LABELS.get(g.get("assessment"), "")} for g in report.goals or []]
-    return {
-        "report": report, "application": app, "goals": goals, "economy": economy, "chart": per_year,
-        "budget_total": budget_total, "outcome_total": outcome_total,
-        "deviation_total": outcome_total - budget_total, "benefit": benefit_of(report),
-        "alternative": (report.benefit or {}).get("alternative", ""),
-        "effect_targets": report.effect_targets or [], "key_figures": report.key_figures or [],
-        "attachments": list(report.attachments.all()), "threshold": threshold(app),
-    }
+    return {"economy": economy, "chart": per_year, "budget_total": budget_total, "outcome_total": outcome_total,
+            "deviation_total": outcome_total - budget_total}
 
 
 __all__ = ["FinalReportWizard", "number_text"]

@@ -93,6 +93,9 @@ MATRIX = """
 /sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404
 /sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404
 /sv/funding/my/{final_app}/final-report/attachments/{final_att}/ 302 404 404 404 404 404 404 404
+# another project lead's interim report (the demo's projektledare4, issue 13 item 7)
+/sv/funding/my/{interim_app}/interim/{interim_report}/      302 404 404 404 404 404 404 404
+/sv/funding/my/{interim_app}/interim/{interim_report}/pdf/  302 404 404 404 404 404 404 404
 # attachments were public files under MEDIA_URL; now nothing is there (private storage, views above)
 /media/funding/applications/{lead_app}/Tidsplan.pdf    404  404  404  404  404  404  404  404
 /media/reports/final/{final_report}/Deltagarstatistik.pdf 404 404 404 404 404 404 404 404
@@ -176,6 +179,15 @@ MATRIX = """
 # applications and final reports come from the public site; nobody adds them in the admin
 /admin/funding_applications/new/                       302  302  302  302  302  302  302  302
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
+# interim reports: fund managers review submitted ones; a draft is 404 for everyone in the admin
+/admin/interim_reports/                                302  302  302  302  302  302  200  200
+/admin/interim_reports/results/                        302  302  302  302  302  302  200  200
+/admin/interim_reports/inspect/{interim_report}/       302  302  302  302  302  302  200  200
+/admin/interim-reports/{interim_report}/pdf/           302  302  302  302  302  302  200  200
+/admin/interim_reports/inspect/{interim_draft}/        302  302  302  404  404  404  404  404
+/admin/interim_reports/edit/{interim_draft}/           302  302  302  302  302  302  404  404
+/admin/interim-reports/{interim_draft}/pdf/            302  302  302  302  302  302  404  404
+/admin/interim_reports/new/                            302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 # assessment (funding/assessment): "My assessments" lists the user's own assignments (empty for
@@ -517,6 +529,10 @@ ROUTES = r"""
 /admin/attachment-downloads/history/<int:pk>/                                                        admin:funding.view_attachmentdownload|funding.change_attachmentdownload
 /admin/attachment-downloads/history-results/<int:pk>/                                                admin:funding.view_attachmentdownload|funding.change_attachmentdownload
 /admin/attachment-downloads/usage/<int:pk>/                                                          admin:funding.view_attachmentdownload|funding.change_attachmentdownload
+/admin/interim_reports/delete/<int:pk>/                                                              admin:funding_interim.delete_interimreport
+/admin/interim_reports/history/<int:pk>/                                                             admin:funding_interim.view_interimreport|funding_interim.change_interimreport
+/admin/interim_reports/history-results/<int:pk>/                                                     admin:funding_interim.view_interimreport|funding_interim.change_interimreport
+/admin/interim_reports/usage/<int:pk>/                                                               admin:funding_interim.view_interimreport|funding_interim.change_interimreport
 /admin/final_reports/delete/<int:pk>/                                                                admin:reports.delete_finalreport
 /admin/final_reports/history/<int:pk>/                                                               admin:reports.view_finalreport|reports.change_finalreport
 /admin/final_reports/history-results/<int:pk>/                                                       admin:reports.view_finalreport|reports.change_finalreport
@@ -656,6 +672,7 @@ ROUTES = r"""
 /<lang>/accounts/2fa/recovery-codes/download/                                                        account
 /<lang>/boka/hantera/<str:token>/avboka/                                                             public
 /<lang>/funding/my/<int:pk>/final-report/<str:step>/                                                 applicant
+/<lang>/funding/my/<int:pk>/interim/<int:report>/<str:step>/                                         applicant
 /<lang>/_util/login/                                                                                 gone
 /<lang>/_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/                         gone
 /<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/               gone
@@ -711,6 +728,9 @@ def places(django_user_model, demo_users):
     # submitted, so that fund managers see it (and its attachment) in the admin
     FinalReport.objects.filter(pk=final_report.pk).update(status=FinalReport.Status.SUBMITTED)
     paid_app = Application.objects.get(user__username="projektledare-vallingby")  # funding/payments/demo.py
+    from funding.interim.models import InterimReport
+
+    interim = InterimReport.objects.filter(application__user__username="projektledare4")
     sv = lambda model: model.objects.live().filter(locale__language_code="sv").first()  # noqa: E731
     values = {
         "finder": sv(FindSupportPage).url, "contact_form": contact.url,
@@ -721,6 +741,8 @@ def places(django_user_model, demo_users):
         "signature_app": Application.objects.get(user__username="projektledare3", status="signature").pk,
         "assessment": Application.objects.filter(user=lead).first().assessments.first().pk,  # granskare's or granskare2's
         "final_app": final_report.application_id,
+        "interim_app": interim.first().application_id, "interim_report": interim.get(status="submitted").pk,
+        "interim_draft": interim.filter(status="draft").first().pk,
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,

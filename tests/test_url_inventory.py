@@ -182,6 +182,7 @@ SAMPLE_OBJECTS = {
     "/django-admin/wagtailimages/image/": "image",
     "/<lang>/boka/": "schedule", "/<lang>/funding/my/": "lead_app", "/<lang>/funding/apply/": "lead_app",
     "/<lang>/funding/my/<int:pk>/final-report/": "final_app",
+    "/<lang>/funding/my/<int:pk>/interim/": "interim_app",
 }
 
 # parameter name -> sample value (a key of the sample objects, or a literal)
@@ -210,6 +211,8 @@ PARAM_BY_ROUTE = {  # where the generic name means something else
     ("/admin/tag-autocomplete/", "app_name"): "=wagtailimages", ("/admin/tag-autocomplete/", "model_name"): "=image",
     ("/django-admin/r/", "object_id"): "home",
     ("/<lang>/funding/my/<int:pk>/final-report/<str:step>/", "step"): "=summary",
+    ("/<lang>/funding/my/<int:pk>/interim/", "step"): "=goals",
+    ("/<lang>/funding/my/<int:pk>/interim/", "report"): "interim_report",
     ("/<lang>/funding/my/<int:pk>/final-report/attachments/", "attachment_id"): "final_attachment",
     ("/admin/final-reports/", "attachment_id"): "final_attachment",
     ("/admin/localize/translate/", "mode"): "=desktop",
@@ -301,8 +304,10 @@ def samples(places, demo_users):  # noqa: F811
         "image": first(get_image_model()), "translation": translation_pk, "translation_source": source_pk,
         "contact_page": FormPage.objects.get(pk=submission.form_page_id).pk,
         "paid_line": values["paid_line"],
+        "interim_app": values["interim_app"], "interim_report": values["interim_report"],
     }
-    owners = {"lead_app": lead_app.user_id, "final_app": final_report.application.user_id}
+    owners = {"lead_app": lead_app.user_id, "final_app": final_report.application.user_id,
+              "interim_app": Application.objects.get(pk=values["interim_app"]).user_id}
     return out, owners, users
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "funding.payments",
     "funding.signatures",
     "funding.assessment",
+    "funding.interim",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
