@@ -66,11 +66,12 @@ def format_amount(value, sep=NBSP):
 
 
 def isolated_amount(value):
-    """An amount for a sentence on a web page: isolated left-to-right (U+2066…U+2069), so that it
-    reads '1 500 000' and not '000 500 1' inside Arabic text."""
-    from portal.bidi import ltr_marks
+    """An amount for a sentence built in code (an error message, escaped later): isolated left to
+    right (LRI … PDI), so that it reads '1 500 000' and not '000 500 1' inside Arabic text. Pages
+    use `kronor` or `amount|isolate`; all three isolate through portal.bidi.isolated."""
+    from portal.bidi import isolated
 
-    return ltr_marks(format_amount(value))
+    return isolated(format_amount(value), html=False)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from funding import giro
 from funding.budget import COST_LINES, INCOME_LINES, AmountError, Budget, format_amount, parse_amount
 from portal import private_files
+from portal.punctuation import list_separator
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 5
@@ -236,7 +237,8 @@ class BudgetForm(forms.Form):
         names = []
         for y, year in enumerate(self.years):
             name = f"{prefix}_{y}"
-            self.fields[name] = AmountField(label=f"{label}, {year}")
+            # "Personal, 2026" / "الموظفون، 2026" (the form is built in the request's language)
+            self.fields[name] = AmountField(label=f"{label}{list_separator()}{year}")
             names.append(name)
         return {"prefix": prefix, "label": label, "key": key, "fields": names, "name_field": name_field}
 

@@ -33,7 +33,9 @@ def _shown(field, value):
     if isinstance(field, forms.MultipleChoiceField):
         labels = dict(field.choices)
         values = value if isinstance(value, list) else ([value] if value else [])
-        return ", ".join(str(labels.get(v, v)) for v in values)
+        from portal.punctuation import join_list
+
+        return join_list(labels.get(v, v) for v in values)  # "،" in an Arabic PDF
     return value
 
 

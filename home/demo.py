@@ -164,6 +164,7 @@ def load(stdout, with_users=False):
         supervisory_authority=rich(a11y_spec["supervisory_authority"]),
         how_tested=rich(a11y_spec["how_tested"]), last_reviewed=a11y_spec["last_reviewed"],
     )
+    ensure_accessibility_text(accessibility)
     if not about.show_in_menus:
         about.show_in_menus = True
         about.save_revision().publish()
@@ -174,6 +175,43 @@ def load(stdout, with_users=False):
     if with_users:
         return ensure_users(stdout, home)
     return []
+
+
+def accessibility_fields(spec=C.ACCESSIBILITY):
+    return {"intro": spec["intro"]["sv"], "last_reviewed": spec["last_reviewed"],
+            **{name: rich(spec[name]) for name in ("compliance_text", "known_gaps", "report_barrier",
+                                                   "supervisory_authority", "how_tested")}}
+
+
+def ensure_accessibility_text(page):
+    """A statement made by an earlier demo (one known defect, no alternative formats) gets the
+    complete text, and so do its translations; a text an editor or translator has saved (a
+    revision with a user) is theirs and left alone. Nothing is saved when the text is current."""
+    wanted = accessibility_fields()
+    if any(getattr(page, name) != value for name, value in wanted.items()):
+        if page.revisions.exclude(user=None).exists():
+            return
+        for name, value in wanted.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    for lang in TARGET_LANGUAGES:
+        locale = Locale.objects.filter(language_code=lang).first()
+        target = page.get_translation_or_none(locale) if locale else None
+        if target is None or target.revisions.exclude(user=None).exists():
+            continue
+        strings = collect_strings(C.ACCESSIBILITY, lang)
+        current = {name: getattr(target.specific, name) for name in wanted}
+        if current != {name: _translated(value, strings) for name, value in wanted.items()}:
+            translate(page, lang, strings)
+
+
+def _translated(value, strings):
+    """The demo's field value in the translation's language (what `translate` makes of it)."""
+    if not isinstance(value, str):
+        return value
+    for sv, text in strings.items():
+        value = value.replace(sv, text)
+    return value
 
 
 def ensure_emergency_numbers():

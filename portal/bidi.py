@@ -79,6 +79,14 @@ def isolate(value, dir=None):
     return format_html("<bdi>{}</bdi>", isolate_numbers(text) if _RTL_LETTER.search(text) else text)
 
 
+def isolated(value, html=True, dir=None):
+    """The one rule for isolating a value (the `isolate` filter, the `kronor` filter and every
+    amount in a sentence built in code go through here): <bdi> in an HTML page (PDFs turn it into
+    the marks), the Unicode isolates LRI/FSI … PDI in plain text and in strings that are escaped
+    later (error messages, a translated sentence built in Python)."""
+    return isolate(value, dir) if html else isolate_text(value, dir)
+
+
 def isolate_numbers(value):
     """Each number in a sentence (an editor's hint, a choice label) isolated left to right; the
     sentence is escaped. Text already marked safe (HTML an editor or a view built) is left alone."""

@@ -107,3 +107,15 @@ def test_arabic_chart_runs_right_to_left_like_its_table():
     with translation.override("ar"):
         svg = render_chart("bar", ["2020", "2021", "2022"], rows)
         assert label_x(svg, "2020") > label_x(svg, "2022")
+
+
+def test_option_labels_get_unicode_isolates_since_an_option_holds_no_bdi(client):
+    """An <option> holds text only: "كبار السن 66+" with the number in LRI … PDI, so the plus
+    stays after the number ("66+", not "+66") in the Arabic finder's age groups."""
+    import re as regex
+
+    text = client.get("/ar/find-support-ar/").content.decode()
+    option = regex.search(r'<option value="66\+">([^<]*)</option>', text).group(1)
+    assert option == f"{FSI}كبار السن {LRI}66+{PDI}{PDI}"
+    assert "<bdi" not in regex.search(r'<select id="f-who".*?</select>', text, regex.S).group(0)
+    assert render('{{ v|isolate:"marks" }}', v="<b> 12") == f"{FSI}&lt;b&gt; 12{PDI}"

@@ -4,6 +4,7 @@ numbers of the demo report read back from a real PDF."""
 import re
 import subprocess
 import tempfile
+import unicodedata
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -245,7 +246,7 @@ def test_submit_return_resubmit_and_approve(lead, project, client_as, demo_users
     listing = manager.get(reverse("final_reports:index")).content.decode()
     assert project.title in listing
     inspect = reverse("final_reports:inspect", args=[report.pk])
-    page = text(manager.get(inspect))
+    page = re.sub(r"</?bdi[^>]*>", "", text(manager.get(inspect)))  # amounts are isolated
     for expected in ("106 400 kr", "4 800 kr", "15 200 kr", "73,3", "Ärenden hos samordnarna", "−150 000",
                      "En tjänst var vakant"):
         assert expected in page, expected
@@ -324,3 +325,16 @@ def test_pdf_in_arabic_and_english(project):
     assert "106 400" in arabic and "1 450 000" in arabic
     english = pdf_text(render_final_report(project.final_report, language="en"))
     assert "Final report" in english and "Economic report" in english and "73.3" in english
+
+
+def test_arabic_report_body_and_pdf_name_the_currency_in_arabic(lead, project):
+    """Issue 15: "kr" is Swedish; the Arabic report says كرونة, the number isolated before it."""
+    from reports.final_pdf import render_final_report
+
+    main = lead.get(f"/ar/funding/my/{project.pk}/final-report/").content.decode().split("<main", 1)[1]
+    assert '<bdi dir="ltr">106\u00a0400</bdi> كرونة' in main
+    assert not re.search(r"\d(</bdi>)?\s+kr\b", main)
+    # pdftotext gives the shaped Arabic letters (presentation forms): NFKC reads them as letters
+    arabic = unicodedata.normalize("NFKC", pdf_text(render_final_report(project.final_report, language="ar")))
+    savings = next(line for line in arabic.splitlines() if "106 400" in line)
+    assert "كرونة" in savings and not re.search(r"\bkr\b", arabic)

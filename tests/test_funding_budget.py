@@ -143,3 +143,16 @@ def test_final_report_due_rules(db):
     fixed = FundProgrammePage(report_due_rule="fixed", report_due_month=2, report_due_day=28)
     assert fixed.report_due_date(datetime.date(2022, 12, 31)) == datetime.date(2023, 2, 28)
     assert fixed.report_due_date(datetime.date(2022, 1, 31)) == datetime.date(2022, 2, 28)
+
+
+def test_budget_field_names_join_line_and_year_with_the_languages_comma():
+    """The error summary names a cell "Other costs, 2026"; in Arabic "تكاليف أخرى، 2026"."""
+    from django.utils import translation
+
+    from funding.forms import BudgetForm
+
+    with translation.override("sv"):
+        assert BudgetForm(years=["2026"]).fields["x0_0"].label == "Kostnadsrad 1, 2026"
+    with translation.override("ar"):
+        label = BudgetForm(years=["2026"]).fields["x0_0"].label
+    assert label.endswith("، 2026") and ", " not in label

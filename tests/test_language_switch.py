@@ -163,6 +163,31 @@ def test_funding_wizard_switch_keeps_what_was_typed(client):
     assert 'value="Norrby förening"' in html and 'value="12"' in html
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fresh_cache")
+def test_booking_switch_keeps_the_place_the_time_and_what_was_typed(client):
+    from forms.bookings import services
+    from forms.bookings.models import Schedule
+    from home.models import ServicePage
+
+    service = ServicePage.objects.live().filter(locale__language_code="sv").first()
+    links = switcher(client.get(f"/sv/boka/?service={service.pk}").content.decode())
+    assert links["ar"] == f"/ar/boka/?service={service.pk}" and links["en"] == f"/en/boka/?service={service.pk}"
+    schedule = next(s for s in Schedule.objects.filter(active=True) if services.bookable_slots(s))
+    slot = services.bookable_slots(schedule)[0]
+    url, booked = f"/sv/boka/{schedule.pk}/", slot.bookings.count()
+    assert switcher(client.get(url).content.decode())["ar"] == f"/ar/boka/{schedule.pk}/"
+    r = client.post(url, {"slot": slot.pk, "first_name": "Amina", "phone": "070-123 45 67",
+                          language_links.SWITCH_FIELD: "ar"})
+    assert r.status_code == 302 and r["Location"] == f"/ar/boka/{schedule.pk}/"
+    html = client.get(r["Location"]).content.decode()
+    assert 'lang="ar"' in html and 'value="Amina"' in html and 'value="070-123 45 67"' in html
+    assert re.search(rf'value="{slot.pk}"[^>]*checked', html)
+    # Shown once: nothing of it is left in the session, and no booking was made.
+    assert 'value="Amina"' not in client.get(r["Location"]).content.decode()
+    assert slot.bookings.count() == booked
+
+
 # --- helpers: answers for whatever a demo form's step asks ------------------------------------
 
 def _steps(page):

@@ -2,6 +2,7 @@
 back on that fund page, logged in, with the Apply button (issue 15, item 18); an empty
 "My applications" links to the funds (item 15)."""
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -42,6 +43,18 @@ def test_a_confirmation_link_opened_elsewhere_logs_no_one_in(client, mailoutbox,
     from allauth.account.models import EmailAddress
 
     assert EmailAddress.objects.get(email="annan.ledare@example.org").verified
+    # ... on the login page, which then goes on to the fund page the sign-up started from
+    assert response.redirect_chain[-1][0] == f"/sv/accounts/login/?next={quote(FUND, safe='')}"
+    assert f'name="next" value="{FUND}"' in response.content.decode()
+    response = other.post(response.redirect_chain[-1][0], {"login": "annan.ledare@example.org",
+                                                            "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0].endswith(FUND) and response.context["user"].is_authenticated
+    assert ">Ansök</button>" in response.content.decode()
+
+
+def test_the_fund_index_signup_link_returns_to_the_funds(client):
+    html = client.get("/sv/sok-medel/").content.decode()
+    assert 'href="/sv/accounts/signup/?next=/sv/sok-medel/"' in html
 
 
 def test_confirmation_email_is_under_the_site_name_and_names_no_user(client, mailoutbox, fresh_cache):

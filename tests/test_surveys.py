@@ -243,3 +243,19 @@ def test_one_time_link_can_be_answered_in_arabic(client, resident):
     assert done.status_code == 200
     assert Invitation.objects.get(token_hash=Invitation.hash(token)).used
     assert Response.objects.filter(survey=resident, language="ar").exists()
+
+
+def test_arabic_results_join_with_arabic_comma_and_semicolon(client_as, demo_users, resident):
+    """The charts' text alternatives list the shares and periods with "،" and "؛" in Arabic."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(demo_users["Fund managers"])
+    profile.preferred_language = "ar"
+    profile.save()
+    year = timezone.localdate().year - 1  # a whole year ended: its total bar lists the three shares
+    text = client_as("Fund managers").get(f"/admin/surveys/results/?survey={resident.pk}&period=month&year={year}"
+                                          ).content.decode()
+    descs = re.findall(r'<desc id="[^"]+">(.*?)</desc>', text, re.S)
+    assert descs and "الهدف" in descs[0]
+    assert all("؛ " in d and "; " not in d for d in descs)
+    assert all(", " not in d for d in descs) and any("، " in d for d in descs)

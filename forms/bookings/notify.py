@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forms.bookings.services import make_token
+from portal.punctuation import join_list
 
 
 def manage_url(booking):
@@ -28,8 +29,8 @@ def ical(booking, cancelled=False):
     schedule = booking.slot.schedule
     with translation.override(booking.language):
         summary = str(schedule.display_title)
-        location = str(_("Digital meeting")) if schedule.is_digital else ", ".join(
-            p for p in [schedule.where, schedule.where_address] if p)
+        location = str(_("Digital meeting")) if schedule.is_digital else join_list(
+            [schedule.where, schedule.where_address])
         description = _("Rebook or cancel: %(url)s") % {"url": manage_url(booking)}
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Lotsa//Bookings//SV")

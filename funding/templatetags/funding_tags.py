@@ -1,8 +1,10 @@
 from django import template
-
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from funding.budget import format_amount, isolated_amount
+from funding.budget import format_amount
+from portal.bidi import isolated
 
 register = template.Library()
 
@@ -16,13 +18,20 @@ def amount(value):
         return value
 
 
-@register.filter
-def kronor(value):
-    """1450000 -> '1 450 000 kr', in Arabic '1 450 000 كرونة' (the number kept left-to-right)."""
+@register.filter(needs_autoescape=True)
+def kronor(value, autoescape=True):
+    """1450000 -> '1 450 000 kr', in Arabic '1 450 000 كرونة': the one way a page shows an amount
+    in kronor. The number is isolated like every other (portal.bidi.isolated: <bdi dir="ltr"> in a
+    page and a PDF, LRI … PDI in a plain-text e-mail), the currency word is translated."""
     try:
-        return _("%(amount)s kr") % {"amount": isolated_amount(int(value))}
+        number = format_amount(int(value))
     except (TypeError, ValueError):
         return value
+    sentence = _("%(amount)s kr")
+    amount = isolated(number, html=autoescape)
+    if autoescape:
+        return mark_safe(conditional_escape(sentence) % {"amount": amount})
+    return sentence % {"amount": amount}
 
 
 @register.filter

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import conditional_escape
 
 from portal import bidi
 
@@ -11,14 +12,15 @@ def isolate(value, mode=None, autoescape=True):
     {{ booking.first_name|isolate }}, {{ application.reference|isolate }} — in <bdi>, left to
     right when the value has no letters (numbers, phones, references, dates, periods, giros);
     {{ url|isolate:"ltr" }} forces left to right; {{ help_text|isolate:"numbers" }} isolates each
-    number in an editor's sentence. In a plain-text template (autoescape off) the same filter
+    number in an editor's sentence; {{ label|isolate:"marks" }} writes the Unicode isolates in an
+    HTML page too, for an <option> (which holds text only, no <bdi>). In a plain-text template (autoescape off) the same filter
     writes the Unicode isolates FSI/LRI … PDI; PDFs turn <bdi> into them (bidi.marks_for_pdf)."""
     if mode == "numbers":
         return bidi.isolate_numbers(value) if autoescape else bidi.isolate_numbers_text(value)
     dir = "ltr" if mode == "ltr" else None
-    if not autoescape:
-        return bidi.isolate_text(value, dir)
-    return bidi.isolate(value, dir)
+    if mode == "marks":
+        return conditional_escape(bidi.isolate_text(value)) if autoescape else bidi.isolate_text(value)
+    return bidi.isolated(value, html=autoescape, dir=dir)
 
 
 @register.filter

@@ -143,3 +143,35 @@ def test_no_wizard_step_scrolls_sideways_at_320_px(live_url, browser, draft_appl
         page.goto(f"{live_url}/{lang}/funding/my/{report.application_id}/final-report/{step}/")
         assert_no_overflow(page, f"final report {step}")
     context.close()
+
+
+def test_arabic_booking_phone_example_reads_in_its_own_order(live_url, browser):
+    """The example in the phone error ("مثل 070-123 45 67") keeps its order, per character."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_url}/ar/boka/")
+    page.locator(".booking-choice h2 a").first.click()
+    page.locator("input[name=slot]").first.check()
+    page.locator("#id_first_name").fill("نور")
+    page.locator("#id_phone").fill("رقمي")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator("#id_phone-error").is_visible()
+    assert_drawn_left_to_right(page, "#id_phone-error", "070-123 45 67")
+    assert_no_overflow(page)
+    context.close()
+
+
+def test_arabic_round_periods_are_not_broken_at_a_hyphen(live_url, browser):
+    """At 390 px the fund page's "2026-05-17 – 2026-08-05" wrapped after "2026-08-": each date
+    (any isolated number) is kept on one line."""
+    from funding.models import FundProgrammePage
+
+    fund = next(f for f in FundProgrammePage.objects.live().filter(locale__language_code="ar") if f.rounds.exists())
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(live_url + fund.url)
+    lines = page.evaluate("""() => [...document.querySelectorAll('main li bdi[dir=ltr]')].map(
+        el => new Set([...el.getClientRects()].map(r => Math.round(r.y))).size)""")
+    assert lines and all(n == 1 for n in lines), lines
+    context.close()
