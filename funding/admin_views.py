@@ -18,6 +18,7 @@ from funding import workflow
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
+from funding.threads import admin_views as threads
 from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
@@ -46,7 +47,9 @@ class ApplicationIndexView(SafeSpreadsheetExportMixin, IsolatedColumnsMixin, Rev
         return None  # status changes go through the state machine on the application's page
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("fund", "round")
+        queryset = super().get_base_queryset().select_related("fund", "round")
+        # "N new" messages from the lead that this fund manager has not read (issue 13 item 3)
+        return threads.services.with_unread(queryset, self.request.user, threads.services.FUND_MANAGER)
 
 
 class DecisionForm(forms.Form):
@@ -137,6 +140,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
                 DecisionForm(application=app, targets=targets) if targets else None),
             "attachments": app.attachments.all(),
         })
+        context.update(threads.inspect_context(app, self.request))  # the message thread (issue 13 item 3)
         return context
 
     def post(self, request, *args, **kwargs):

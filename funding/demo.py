@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from funding import workflow
 from funding.budget import Budget
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
+from funding.threads import demo as threads_demo
 from home.demo import collect_strings, translate_all
 from home.models import HomePage
 
@@ -252,6 +253,7 @@ def ensure_project_lead(stdout, lum):
     ensure_attachment(app, "Tidsplan.pdf", ["Tidsplan", "Fas 1: behovsanalys (vår 2019).",
                                             "Fas 2: uppbyggnad (aug–dec 2019).",
                                             "Pilot och implementering (jan 2020–dec 2022)."])
+    threads_demo.load(lum, app)  # a question and an answer in the application's thread (issue 13 item 3)
     return [(PROJECT_LEAD, password, "(project lead, /sv/funding/my/)")]
 
 

@@ -1,5 +1,5 @@
 """Language-prefixed URLs of the funding app (mounted under /sv/, /en/, /ar/)."""
-from django.urls import path
+from django.urls import include, path
 
 from funding import views
 from funding.wizard import ApplicationWizard
@@ -13,5 +13,6 @@ urlpatterns = [
     path("funding/my/<int:pk>/", views.application_detail, name="application_detail"),
     path("funding/my/<int:pk>/pdf/", views.application_pdf, name="application_pdf"),
     path("funding/my/<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("", include("funding.threads.urls")),  # issue 13 item 3: the message thread
     path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "forms.surveys",
     "forms.cases",
     "funding",
+    "funding.threads",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
