@@ -106,6 +106,11 @@ MATRIX = """
 # another lead's application is a 404 on POST, tests/test_funding_profile.py)
 /sv/funding/my/organisation/                           302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405
+# the message thread (issue 13 item 3): the lead's own, once submitted (a draft has none: 404)
+/sv/funding/my/{lead_app}/messages/                    302  404  200  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/{lead_msg}/attachment/ 302 404 200 404 404 404 404 404
+/sv/funding/my/{resident_app}/messages/                302  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/999999/attachment/  302  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -167,6 +172,9 @@ MATRIX = """
 /admin/funding_applications/new/                       302  302  302  302  302  302  302  302
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
+/admin/funding/applications/{lead_app}/messages/       302  302  302  302  302  302  200  200
+/admin/funding/applications/{lead_app}/messages/{lead_msg}/attachment/ 302 302 302 302 302 302 200 200
+/admin/funding/applications/{resident_app}/messages/   302  302  302  302  302  302  404  404
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
 /admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
@@ -663,6 +671,7 @@ def places(django_user_model, demo_users):
     from forms.models import FormPage, Submission
     from forms.surveys.models import SurveyPage
     from funding.models import Application, FundProgrammePage
+    from funding.threads.models import Message
     from home.models import FindSupportPage, HomePage
     from reports.models import FinalReport, KnowledgeBankIndexPage, ReportPage
 
@@ -691,6 +700,7 @@ def places(django_user_model, demo_users):
         "draft_report": FinalReport.objects.create(application=resident_app).pk,  # a draft, as resident_app
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
+        "lead_msg": Message.objects.filter(application__user=lead).exclude(file="").first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
         "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
             locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,
