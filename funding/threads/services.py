@@ -76,15 +76,6 @@ def with_unread(queryset, user, role):
 
 # --- Writing ---------------------------------------------------------------------------------------
 
-def role_of(user, application):
-    """LEAD for the application's owner, FUND_MANAGER for those who decide on applications."""
-    if user.has_perm(REVIEW_PERMISSION):
-        return FUND_MANAGER
-    if application.user_id == user.pk:
-        return LEAD
-    return None
-
-
 def may_read_as_staff(user):
     return user.has_perm(READ_PERMISSION)
 
