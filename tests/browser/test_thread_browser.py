@@ -72,6 +72,9 @@ def test_a_question_and_an_answer_in_swedish_and_arabic(live_url, browser, demo_
     expect(lead.locator("ol.thread > li").last).to_contain_text("هل يمكننا البدء")
     assert_accessible(lead, "thread ar")
     lead.screenshot(path=str(SHOTS / "lead-ar.png"), full_page=True)
+    lead.goto(f"{live_url}/ar/funding/my/{demo_app.pk}/")  # the application page shows the newest message
+    expect(lead.locator(".thread-summary")).to_contain_text("هل يمكننا البدء")
+    lead.screenshot(path=str(SHOTS / "detail-ar.png"), full_page=True)
 
     # The fund manager sees both questions as new on the application and answers.
     manager = browser.new_context().new_page()
