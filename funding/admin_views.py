@@ -22,6 +22,7 @@ from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
 from funding.payments import admin_views as payments_admin
 from funding.signatures import display as signature_display
+from funding.threads import admin_views as threads
 from portal.bidi import IsolatedColumnsMixin, IsolatedFieldsMixin, strip_bidi_controls
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.inspect import HideEmptyFieldsMixin, LocalTimesMixin
@@ -50,7 +51,9 @@ class ApplicationIndexView(SafeSpreadsheetExportMixin, IsolatedColumnsMixin, Rev
         return None  # status changes go through the state machine on the application's page
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("fund", "round")
+        queryset = super().get_base_queryset().select_related("fund", "round")
+        # "N new" messages from the lead that this fund manager has not read (issue 13 item 3)
+        return threads.services.with_unread(queryset, self.request.user, threads.services.FUND_MANAGER)
 
 
 class DecisionForm(forms.Form):
@@ -145,6 +148,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
         context.update(signature_display.inspect_context(app, self.request))  # issue 13 item 2
         context.update(assessment_views.inspect_context(app, self.request))
         context.update(interim_admin.inspect_context(app, self.request))
+        context.update(threads.inspect_context(app, self.request))  # the message thread (issue 13 item 3)
         return context
 
     def post(self, request, *args, **kwargs):

@@ -14,6 +14,7 @@ from funding.budget import Budget
 from funding.payments import demo as payments_demo
 from funding.models import ApplicantProfile, Application, FundIndexPage, FundProgrammePage, FundRound
 from funding.signatures import demo as signatures_demo
+from funding.threads import demo as threads_demo
 from home.demo import collect_strings, translate_all
 from home.models import HomePage
 
@@ -261,6 +262,7 @@ def ensure_project_lead(stdout, lum):
     ensure_attachment(app, "Tidsplan.pdf", ["Tidsplan", "Fas 1: behovsanalys (vår 2019).",
                                             "Fas 2: uppbyggnad (aug–dec 2019).",
                                             "Pilot och implementering (jan 2020–dec 2022)."])
+    threads_demo.load(lum, app)  # a question and an answer in the application's thread (issue 13 item 3)
     return [(PROJECT_LEAD, password, "(project lead, /sv/funding/my/)")]
 
 

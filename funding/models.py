@@ -414,6 +414,7 @@ class AttachmentDownload(models.Model):
     class Kind(models.TextChoices):
         APPLICATION = "application", _("application")
         FINAL_REPORT = "final_report", _("final report")
+        MESSAGE = "message", _("message")  # a message in the application's thread
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,

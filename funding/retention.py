@@ -25,7 +25,7 @@ logger = logging.getLogger("lotsa")
 
 DEFAULT_DRAFT_RETENTION_DAYS = 730
 ORPHAN_MIN_AGE = datetime.timedelta(days=1)
-PRIVATE_FOLDERS = ("applications", "final-reports")
+PRIVATE_FOLDERS = ("applications", "final-reports", "application-messages")
 
 
 def years_before(moment, years):
@@ -80,6 +80,7 @@ def sweep_orphan_files(now=None):
     """Delete files in the private storage that no attachment row points at and that are older
     than a day (a file just saved may not have its row yet). Returns how many were deleted."""
     from funding.models import Attachment
+    from funding.threads.models import Message
     from portal.private_files import private_storage
     from reports.models import FinalReportAttachment
 
@@ -87,6 +88,7 @@ def sweep_orphan_files(now=None):
     now = now or timezone.now()
     known = set(Attachment.objects.values_list("file", flat=True))
     known |= set(FinalReportAttachment.objects.values_list("file", flat=True))
+    known |= set(Message.objects.exclude(file="").values_list("file", flat=True))
     deleted = 0
     for folder in PRIVATE_FOLDERS:
         for name in list(_walk(storage, folder)):

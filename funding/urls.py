@@ -13,6 +13,7 @@ urlpatterns = [
     path("funding/my/<int:pk>/", views.application_detail, name="application_detail"),
     path("funding/my/<int:pk>/pdf/", views.application_pdf, name="application_pdf"),
     path("funding/my/<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
+    path("", include("funding.threads.urls")),  # issue 13 item 3: the message thread
     path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
     path("funding/", include("funding.signatures.urls")),  # issue 13 item 2: the head's signature
     path("", include("funding.interim.urls")),  # interim reports (funding/interim/)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from funding import pdf, workflow
 from funding.forms import ProfileForm
 from funding.models import Application, ApplicantProfile, FundProgrammePage
+from funding.threads import services as thread_services
 from portal import private_files
 
 
@@ -91,6 +92,7 @@ def my_organisation(request):
 @login_required
 def my_applications(request):
     applications = Application.objects.filter(user=request.user).select_related("fund", "round")
+    applications = thread_services.with_unread(applications, request.user, thread_services.LEAD)
     return render(request, "funding/my_applications.html", {"applications": applications})
 
 
@@ -99,7 +101,6 @@ def application_detail(request, pk):
     application = own_application(request, pk)
     return render(request, "funding/application_detail.html", {
         "application": application, "fund": application.fund.localized,
-        "comments": application.applicant_comments(),
         "budget": application.budget_obj(),
     })
 

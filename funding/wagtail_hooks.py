@@ -32,7 +32,10 @@ class ApplicationViewSet(ReviewerViewSet):
                            accessor=lambda application: format_amount(application.requested_total)),
                     Column("granted_total", label=_("granted (kr)"), sort_key="granted_total",
                            accessor=lambda application: format_amount(application.granted_total)),
-                    "submitted_at"]
+                    "submitted_at",
+                    # messages from the lead this fund manager has not read (funding/threads)
+                    Column("unread_messages", label=_("new messages"), sort_key="unread_messages",
+                           accessor=lambda application: getattr(application, "unread_messages", 0) or "")]
     list_export = ["reference", "title", "organisation", "fund", "round", "status", "project_start", "project_end",
                    "cost_total", "requested_total", "granted_total", "submitted_at", "decided_at", "report_due"]
     export_headings = {"reference": _("Reference")}

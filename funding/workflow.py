@@ -108,8 +108,14 @@ def transition(application, to, user, *, comment="", internal_note="", granted=N
         if to == REJECTED:
             locked.set_granted({})
         locked.save()
-        Transition.objects.create(application=locked, from_status=frm, to_status=to, by=user,
-                                  comment=comment or "", internal_note=internal_note or "")
+        logged = Transition.objects.create(application=locked, from_status=frm, to_status=to, by=user,
+                                           comment=comment or "", internal_note=internal_note or "")
+        if logged.comment:
+            # The comment to the applicant (e.g. "Ask for more information") is a message in the
+            # application's thread (issue 13 item 3); the internal note is not.
+            from funding.threads.services import post_decision_comment
+
+            post_decision_comment(logged)
         if notify:
             from funding.tasks import notify_status_change
 

@@ -117,6 +117,11 @@ MATRIX = """
 /sv/funding/my/{lead_app}/signature/                   302  404  302  404  404  404  404  404
 /sv/funding/my/{signature_app}/signature/              302  404  404  404  404  404  404  404
 /sv/funding/my/{signature_app}/                        302  404  404  404  404  404  404  404
+# the message thread (issue 13 item 3): the lead's own, once submitted (a draft has none: 404)
+/sv/funding/my/{lead_app}/messages/                    302  404  200  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/{lead_msg}/attachment/ 302 404 200 404 404 404 404 404
+/sv/funding/my/{resident_app}/messages/                302  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/999999/attachment/  302  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -189,6 +194,9 @@ MATRIX = """
 /admin/interim-reports/{interim_draft}/pdf/            302  302  302  302  302  302  404  404
 /admin/interim_reports/new/                            302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
+/admin/funding/applications/{lead_app}/messages/       302  302  302  302  302  302  200  200
+/admin/funding/applications/{lead_app}/messages/{lead_msg}/attachment/ 302 302 302 302 302 302 200 200
+/admin/funding/applications/{resident_app}/messages/   302  302  302  302  302  302  404  404
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
 # assessment (funding/assessment): "My assessments" lists the user's own assignments (empty for
 # these roles); an assessment opens only for its reviewer (the Reviewers role is tested with the
@@ -710,6 +718,7 @@ def places(django_user_model, demo_users):
     from forms.models import FormPage, Submission
     from forms.surveys.models import SurveyPage
     from funding.models import Application, FundProgrammePage
+    from funding.threads.models import Message
     from home.models import FindSupportPage, HomePage
     from reports.models import FinalReport, KnowledgeBankIndexPage, ReportPage
 
@@ -747,6 +756,7 @@ def places(django_user_model, demo_users):
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
         "paid_app": paid_app.pk, "paid_line": paid_app.payment_plan.first().pk,
+        "lead_msg": Message.objects.filter(application__user=lead).exclude(file="").first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
         "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
             locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "funding.signatures",
     "funding.assessment",
     "funding.interim",
+    "funding.threads",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
