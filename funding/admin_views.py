@@ -15,6 +15,8 @@ from wagtail.models import Locale
 import django_filters
 
 from funding import workflow
+from funding.committee import admin_views as committee_admin
+from funding.committee import services as committee
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
@@ -66,6 +68,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, application, targets, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("version", application.version)
         super().__init__(*args, **kwargs)
+        self.application = application
         # A decision is chosen, never defaulted: the list starts on an empty choice.
         self.fields["to"].choices = [("", _("Choose…"))] + [
             (t, workflow.label(application.status, t)) for t in targets]
@@ -79,6 +82,11 @@ class DecisionForm(forms.Form):
         data = super().clean()
         if data.get("to") == workflow.MORE_INFO and not data.get("comment"):
             self.add_error("comment", _("Tell the applicant what information is missing."))
+        if data.get("to") == workflow.APPROVED:
+            # Above the fund's delegation the committee decides (funding/committee/services.py).
+            problem = committee.direct_approval_problem(self.application, self.granted())
+            if problem:
+                self.add_error("to", problem)
         return data
 
     def granted(self):
@@ -137,6 +145,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
                 DecisionForm(application=app, targets=targets) if targets else None),
             "attachments": app.attachments.all(),
         })
+        context.update(committee_admin.inspect_context(app, self.request))
         return context
 
     def post(self, request, *args, **kwargs):

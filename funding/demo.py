@@ -221,7 +221,9 @@ def load(stdout, with_users=False):
         funds[spec["key"]] = fund
     if not with_users:
         return []
-    return ensure_project_lead(stdout, funds["lum"])
+    from funding.committee import demo as committee_demo
+
+    return ensure_project_lead(stdout, funds["lum"]) + committee_demo.load(funds, DEMO_ANSWERS)
 
 
 def ensure_project_lead(stdout, lum):

@@ -108,6 +108,11 @@ class FundProgrammePage(Page):
         help_text=_("Refused applications, with their attachments, are deleted this many years after the "
                     "decision, as the archive rules for the fund say. Approved applications are never deleted "
                     "automatically."))
+    # The committee's decision (funding/committee): the delegation to fund managers.
+    decide_alone_max = models.PositiveIntegerField(
+        _("a fund manager decides alone up to (kr)"), null=True, blank=True,
+        help_text=_("Applications asking for more than this (or granted more) are decided by the committee at a "
+                    "decision meeting. Leave empty when fund managers decide every application of this fund."))
 
     base_form_class = FundProgrammeForm
     content_panels = Page.content_panels + [
@@ -128,6 +133,7 @@ class FundProgrammePage(Page):
             FieldPanel("report_deviation_threshold"),
         ], heading=_("Final report")),
         MultiFieldPanel([FieldPanel("archive_years")], heading=_("Archive and deletion")),
+        MultiFieldPanel([FieldPanel("decide_alone_max")], heading=_("Decision")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]

@@ -1,5 +1,5 @@
 """Language-prefixed URLs of the funding app (mounted under /sv/, /en/, /ar/)."""
-from django.urls import path
+from django.urls import include, path
 
 from funding import views
 from funding.wizard import ApplicationWizard
@@ -14,4 +14,5 @@ urlpatterns = [
     path("funding/my/<int:pk>/pdf/", views.application_pdf, name="application_pdf"),
     path("funding/my/<int:pk>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
+    path("", include("funding.committee.urls")),  # the decision letter (funding:committee:…)
 ]

@@ -59,6 +59,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                     "funding.view_application", "funding.review_application",
                     # reports: review final reports (approve / return with comments)
                     "reports.view_finalreport", "reports.change_finalreport",
+                    # funding.committee: decision meetings (agenda, decisions recorded from them)
+                    "funding_committee.view_decisionmeeting", "funding_committee.add_decisionmeeting",
+                    "funding_committee.change_decisionmeeting", "funding_committee.delete_decisionmeeting",
                     "surveys.view_results"],  # surveys: aggregates only
     ADMINISTRATORS: ["*"],  # every permission there is
     # read-only: the case log and its statistics, the survey results (aggregates, no personal data)

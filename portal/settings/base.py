@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "forms.surveys",
     "forms.cases",
     "funding",
+    "funding.committee",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
