@@ -106,6 +106,9 @@ MATRIX = """
 # another lead's application is a 404 on POST, tests/test_funding_profile.py)
 /sv/funding/my/organisation/                           302  200  200  200  200  200  200  200
 /sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405
+# the decision letter: the lead's own, once decided (the demo lead's application is not yet decided)
+/sv/funding/my/{lead_app}/decision-letter/             302  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/decision-letter/            302  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -168,6 +171,14 @@ MATRIX = """
 /admin/final_reports/new/                              302  302  302  302  302  302  302  302
 /admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
 /admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
+# the committee's decision (funding/committee): meetings, agenda PDF, marking ready - Fund managers
+/admin/funding-committee/meetings/                     302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/new/                 302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/inspect/{meeting}/   302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/edit/{meeting}/      302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/{meeting}/agenda.pdf 302  302  302  302  302  302  200  200
+/admin/funding-committee/ready/{committee_app}/        302  302  302  302  302  302  200  200
+/admin/funding-committee/ready/{resident_app}/         302  302  302  302  302  302  404  404
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
 /admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
 # users, groups, site settings
@@ -490,6 +501,11 @@ ROUTES = r"""
 /admin/attachment-downloads/history/<int:pk>/                                                        admin:funding.view_attachmentdownload|funding.change_attachmentdownload
 /admin/attachment-downloads/history-results/<int:pk>/                                                admin:funding.view_attachmentdownload|funding.change_attachmentdownload
 /admin/attachment-downloads/usage/<int:pk>/                                                          admin:funding.view_attachmentdownload|funding.change_attachmentdownload
+/admin/funding-committee/meetings/results/                                                           admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/delete/<int:pk>/                                                   admin:funding_committee.delete_decisionmeeting
+/admin/funding-committee/meetings/history/<int:pk>/                                                  admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/history-results/<int:pk>/                                          admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/usage/<int:pk>/                                                    admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
 /admin/final_reports/delete/<int:pk>/                                                                admin:reports.delete_finalreport
 /admin/final_reports/history/<int:pk>/                                                               admin:reports.view_finalreport|reports.change_finalreport
 /admin/final_reports/history-results/<int:pk>/                                                       admin:reports.view_finalreport|reports.change_finalreport
@@ -662,6 +678,7 @@ def places(django_user_model, demo_users):
     from forms.bookings.models import Booking, Schedule
     from forms.models import FormPage, Submission
     from forms.surveys.models import SurveyPage
+    from funding.committee.models import DecisionMeeting
     from funding.models import Application, FundProgrammePage
     from home.models import FindSupportPage, HomePage
     from reports.models import FinalReport, KnowledgeBankIndexPage, ReportPage
@@ -692,6 +709,8 @@ def places(django_user_model, demo_users):
         "final_report": final_report.pk, "final_att": final_report.attachments.first().pk,
         "lead_att": Application.objects.filter(user=lead).first().attachments.first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
+        "meeting": DecisionMeeting.objects.order_by("pk").first().pk,
+        "committee_app": Application.objects.get(user__username="projektledare-namnd").pk,
         "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
             locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,
     }
