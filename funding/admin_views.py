@@ -17,6 +17,8 @@ import django_filters
 from funding import workflow
 from funding.assessment import admin_views as assessment_views
 from funding.interim import admin_views as interim_admin
+from funding.committee import admin_views as committee_admin
+from funding.committee import services as committee
 from funding.budget import format_amount
 from funding.forms import AmountField, ApplicantForm
 from funding.models import Application, FundProgrammePage, FundRound
@@ -73,6 +75,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, application, targets, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("version", application.version)
         super().__init__(*args, **kwargs)
+        self.application = application
         # A decision is chosen, never defaulted: the list starts on an empty choice.
         self.fields["to"].choices = [("", _("Choose…"))] + [
             (t, workflow.label(application.status, t)) for t in targets]
@@ -86,6 +89,11 @@ class DecisionForm(forms.Form):
         data = super().clean()
         if data.get("to") == workflow.MORE_INFO and not data.get("comment"):
             self.add_error("comment", _("Tell the applicant what information is missing."))
+        if data.get("to") == workflow.APPROVED:
+            # Above the fund's delegation the committee decides (funding/committee/services.py).
+            problem = committee.direct_approval_problem(self.application, self.granted())
+            if problem:
+                self.add_error("to", problem)
         return data
 
     def granted(self):
@@ -149,6 +157,7 @@ class ApplicationInspectView(ReviewerInspectMixin, IsolatedFieldsMixin, LocalTim
         context.update(assessment_views.inspect_context(app, self.request))
         context.update(interim_admin.inspect_context(app, self.request))
         context.update(threads.inspect_context(app, self.request))  # the message thread (issue 13 item 3)
+        context.update(committee_admin.inspect_context(app, self.request))
         return context
 
     def post(self, request, *args, **kwargs):

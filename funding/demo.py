@@ -228,9 +228,12 @@ def load(stdout, with_users=False):
         funds[spec["key"]] = fund
     users = ensure_project_lead(stdout, funds["lum"]) if with_users else []
     if with_users:
+        from funding.committee import demo as committee_demo
+
         users += payments_demo.load(funds["lum"], wizard_data, DEMO_ANSWERS)
         users += signatures_demo.load(funds["lum"], DEMO_ANSWERS, DEMO_BUDGET, wizard_data)
         users += interim_demo.load(funds["lum"])
+        users += committee_demo.load(funds, DEMO_ANSWERS)
     return users + assessment_demo.load(funds, with_users=with_users)  # criteria; the demo application assessed
 
 

@@ -125,6 +125,11 @@ class FundProgrammePage(Page):
         help_text=_("Approved projects report their progress per goal and their spending so far for each period "
                     "that ends after the decision and before the project ends (the final report covers the "
                     "last one)."))
+    # The committee's decision (funding/committee): the delegation to fund managers.
+    decide_alone_max = models.PositiveIntegerField(
+        _("a fund manager decides alone up to (kr)"), null=True, blank=True,
+        help_text=_("Applications asking for more than this (or granted more) are decided by the committee at a "
+                    "decision meeting. Leave empty when fund managers decide every application of this fund."))
 
     base_form_class = FundProgrammeForm
     content_panels = Page.content_panels + [
@@ -150,6 +155,7 @@ class FundProgrammePage(Page):
         MultiFieldPanel([InlinePanel("assessment_criteria", label=_("assessment criteria"))],
                         heading=_("Assessment")),
         MultiFieldPanel([FieldPanel("interim_schedule")], heading=_("Interim reports")),
+        MultiFieldPanel([FieldPanel("decide_alone_max")], heading=_("Decision")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["funding.FundIndexPage"]

@@ -89,6 +89,12 @@ def render_application(application, language=None):
             "attachments": list(application.attachments.all()),
             **signature_display.pdf_context(application),  # issue 13 item 2: who signed, when, where
         })
+    return html_to_pdf(html)
+
+
+def html_to_pdf(html):
+    """Rendered HTML (a template extending pdf/base.html) as PDF bytes, with the bundled fonts and
+    the <bdi> isolates turned into Unicode marks (every Lotsa PDF goes through here)."""
     out = BytesIO()
     result = pisa.CreatePDF(marks_for_pdf(html), dest=out, encoding="utf-8", link_callback=_link_callback)
     if result.err:

@@ -17,4 +17,5 @@ urlpatterns = [
     path("funding/apply/<int:pk>/<str:step>/", ApplicationWizard.as_view(), name="apply"),
     path("funding/", include("funding.signatures.urls")),  # issue 13 item 2: the head's signature
     path("", include("funding.interim.urls")),  # interim reports (funding/interim/)
+    path("", include("funding.committee.urls")),  # the decision letter (funding:committee:…)
 ]

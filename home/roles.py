@@ -64,6 +64,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                     # payments: the plan (its dates), recording payments, the finance export
                     "funding_payments.view_plannedpayment", "funding_payments.change_plannedpayment",
                     "funding_payments.add_payment", "funding_payments.view_payment",
+                    # funding.committee: decision meetings (agenda, decisions recorded from them)
+                    "funding_committee.view_decisionmeeting", "funding_committee.add_decisionmeeting",
+                    "funding_committee.change_decisionmeeting", "funding_committee.delete_decisionmeeting",
                     "surveys.view_results"],  # surveys: aggregates only
     ADMINISTRATORS: ["*"],  # every permission there is
     # read-only: the case log and its statistics, the survey results (aggregates, no personal data)

@@ -122,6 +122,9 @@ MATRIX = """
 /sv/funding/my/{lead_app}/messages/{lead_msg}/attachment/ 302 404 200 404 404 404 404 404
 /sv/funding/my/{resident_app}/messages/                302  404  404  404  404  404  404  404
 /sv/funding/my/{lead_app}/messages/999999/attachment/  302  404  404  404  404  404  404  404
+# the decision letter: the lead's own, once decided (the demo lead's application is not yet decided)
+/sv/funding/my/{lead_app}/decision-letter/             302  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/decision-letter/            302  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
 /admin/                                                302  302  302  200  200  200  200  200
 /admin/pages/                                          302  302  302  200  200  302  302  200
@@ -204,6 +207,14 @@ MATRIX = """
 /admin/assessments/                                    302  302  302  200  200  200  200  200
 /admin/assessments/{assessment}/                       302  302  302  404  404  404  404  404
 /admin/assessments/assign/{lead_app}/                  302  302  302  405  405  405  405  405
+# the committee's decision (funding/committee): meetings, agenda PDF, marking ready - Fund managers
+/admin/funding-committee/meetings/                     302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/new/                 302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/inspect/{meeting}/   302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/edit/{meeting}/      302  302  302  302  302  302  200  200
+/admin/funding-committee/meetings/{meeting}/agenda.pdf 302  302  302  302  302  302  200  200
+/admin/funding-committee/ready/{committee_app}/        302  302  302  302  302  302  200  200
+/admin/funding-committee/ready/{resident_app}/         302  302  302  302  302  302  404  404
 /admin/attachment-downloads/                           302  302  302  302  302  302  302  200
 # payments (issue 13 item 6): the plan of approved applications, the finance export, recording;
 # an application not approved has no payments page (404); plan lines are never added or deleted
@@ -541,6 +552,11 @@ ROUTES = r"""
 /admin/interim_reports/history/<int:pk>/                                                             admin:funding_interim.view_interimreport|funding_interim.change_interimreport
 /admin/interim_reports/history-results/<int:pk>/                                                     admin:funding_interim.view_interimreport|funding_interim.change_interimreport
 /admin/interim_reports/usage/<int:pk>/                                                               admin:funding_interim.view_interimreport|funding_interim.change_interimreport
+/admin/funding-committee/meetings/results/                                                           admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/delete/<int:pk>/                                                   admin:funding_committee.delete_decisionmeeting
+/admin/funding-committee/meetings/history/<int:pk>/                                                  admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/history-results/<int:pk>/                                          admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
+/admin/funding-committee/meetings/usage/<int:pk>/                                                    admin:funding_committee.view_decisionmeeting|funding_committee.change_decisionmeeting
 /admin/final_reports/delete/<int:pk>/                                                                admin:reports.delete_finalreport
 /admin/final_reports/history/<int:pk>/                                                               admin:reports.view_finalreport|reports.change_finalreport
 /admin/final_reports/history-results/<int:pk>/                                                       admin:reports.view_finalreport|reports.change_finalreport
@@ -717,6 +733,7 @@ def places(django_user_model, demo_users):
     from forms.bookings.models import Booking, Schedule
     from forms.models import FormPage, Submission
     from forms.surveys.models import SurveyPage
+    from funding.committee.models import DecisionMeeting
     from funding.models import Application, FundProgrammePage
     from funding.threads.models import Message
     from home.models import FindSupportPage, HomePage
@@ -758,6 +775,8 @@ def places(django_user_model, demo_users):
         "paid_app": paid_app.pk, "paid_line": paid_app.payment_plan.first().pk,
         "lead_msg": Message.objects.filter(application__user=lead).exclude(file="").first().pk,
         "fund": fund.pk, "site": Site.objects.get(is_default_site=True).pk, "home": HomePage.objects.get(locale__language_code="sv").pk, "submission": submission.pk,
+        "meeting": DecisionMeeting.objects.order_by("pk").first().pk,
+        "committee_app": Application.objects.get(user__username="projektledare-namnd").pk,
         "unconfirmed": Submission.objects.create(reference="SKO-MATRIX", form_page=FormPage.objects.get(
             locale__language_code="sv", slug="boka-mote"), language="sv", data={"skola": "Västra"}).pk,
     }

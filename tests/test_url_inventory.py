@@ -164,6 +164,7 @@ SAMPLE_OBJECTS = {
     "/admin/funding_applications/": "lead_app", "/admin/final_reports/": "final_report",
     "/admin/final-reports/": "final_report", "/admin/bookings/": "booking",
     "/admin/funding/applications/": "lead_app", "/admin/funding-payments/": "paid_line",
+    "/admin/funding-committee/meetings/": "meeting", "/admin/funding-committee/ready/": "lead_app",
     "/admin/snippets/home/place/": "place", "/admin/snippets/choose/home/place/": "place",
     "/admin/snippets/home/emergencynumber/": "emergencynumber",
     "/admin/snippets/choose/home/emergencynumber/": "emergencynumber",
@@ -263,6 +264,7 @@ def samples(places, demo_users):  # noqa: F811
 
     from forms.bookings.models import Booking
     from forms.models import AuditEvent, FormPage, Submission
+    from funding.committee.models import DecisionMeeting
     from funding.models import Application, Attachment
     from home.models import Area, EmergencyNumber, HomePage, Place, Topic
     from reports.models import FinalReport, FinalReportAttachment
@@ -305,6 +307,7 @@ def samples(places, demo_users):  # noqa: F811
         "contact_page": FormPage.objects.get(pk=submission.form_page_id).pk,
         "paid_line": values["paid_line"],
         "interim_app": values["interim_app"], "interim_report": values["interim_report"],
+        "meeting": first(DecisionMeeting),
     }
     owners = {"lead_app": lead_app.user_id, "final_app": final_report.application.user_id,
               "interim_app": Application.objects.get(pk=values["interim_app"]).user_id}

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "funding.assessment",
     "funding.interim",
     "funding.threads",
+    "funding.committee",
     "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
