@@ -26,11 +26,22 @@ def sv(text):
         return str(translation.gettext(text))
 
 
+def text(html):
+    """The page as read: tags, bidi isolates and no-break spaces gone."""
+    from portal.bidi import strip_bidi_controls
+
+    return strip_bidi_controls(re.sub(r"<[^>]+>", "", html)).replace("\xa0", " ")
+
+
 def cell(html, key):
-    """The shown figure of a table row or summary entry (data-key) on the statistics page."""
-    found = re.findall(r'data-key="%s">([^<]*)<' % re.escape(key), html)
+    """The shown figure of a table row or summary entry (data-key) on the statistics page; the
+    number is isolated (<bdi dir="ltr">), which is checked too."""
+    found = re.findall(r'data-key="%s">(.*?)</(?:td|dd)>' % re.escape(key), html)
     assert found, key
-    return found[0].strip()
+    shown = text(found[0]).strip()
+    if shown.isdigit():
+        assert found[0] == f'<bdi dir="ltr">{shown}</bdi>', found[0]
+    return shown
 
 
 # --- the source's figures ----------------------------------------------------------------------
@@ -59,15 +70,20 @@ def test_the_statistics_page_shows_the_sources_figures(client_as):
                     ("Föräldraskap", 13)]:
         assert cell(html, f"category-{categories[name]}") == str(n), name
     # the check-out survey beside them: the source's 93.3 % and 73.3 % against the 70 % target
-    assert "93,3 %" in html and "73,3 %" in html
-    # the school's table with its totals
-    for figure in ["266", "193", "104", ">86<", ">102<", ">124<", ">89<", ">122<", ">40<"]:
-        assert figure in html
-    assert 'data-testid="concern-total">563<' in html
+    assert '<bdi dir="ltr">93,3</bdi> %' in html and '<bdi dir="ltr">73,3</bdi> %' in html
+    # the school's table with its totals: each row's total, each month's, and 563
+    concerns = re.search(r'data-table="concerns">(.*?)</table>', html, re.S).group(1)
+    row_totals = [text(r) for r in re.findall(r"<td><strong[^>]*>((?:(?!<td).)*?)</strong></td></tr>", concerns)]
+    assert row_totals == ["266", "193", "104", "563"]
+    month_totals = re.search(r'<tr class="total">(.*?)</tr>', concerns, re.S).group(1)
+    assert [text(v) for v in re.findall(r"<td><strong[^>]*>(.*?)</strong></td>", month_totals)] == [
+        "86", "102", "124", "89", "122", "40", "563"]
+    assert 'data-testid="concern-total"><bdi dir="ltr">563</bdi><' in html
     # the calculation from the source's inputs
-    assert re.search(r'data-testid="cost-per-case">4\s800 kr', html)
-    assert re.search(r'data-testid="saving">15\s200 kr', html)
-    assert re.search(r'data-testid="savings"><strong>106\s400 kr', html)
+    page = text(html)
+    for testid, amount in [("cost-per-case", "4 800 kr"), ("saving", "15 200 kr"), ("savings", "106 400 kr")]:
+        value = re.search(r'data-testid="%s">(.*?)</td>' % testid, html, re.S).group(1)
+        assert text(value).startswith(amount), (testid, text(value))
 
 
 def test_small_cells_are_withheld_with_the_surveys_rule(client_as):
@@ -233,3 +249,61 @@ def test_make_a_report_creates_a_draft_in_moderation(client_as):
     text = " ".join(str(b.value) for b in revision.body if b.block_type == "paragraph")
     assert "4 800" in text.replace("\xa0", " ") and "106 400" in text.replace("\xa0", " ")
     assert sv("rounded down to whole hundreds") in text
+
+
+# --- what the page says about withheld figures; right to left ------------------------------------
+
+def test_the_page_and_the_report_say_why_sof_is_not_shown(client_as):
+    """The source's "3 at SOF" cannot be shown (under 5): the note under the table says why."""
+    html = client_as("Coordinators").get(STATS + DEMO).content.decode()
+    note = re.search(r'data-testid="withheld-administration">(.*?)</p>', html, re.S)
+    assert note, "no note under the administrations' table"
+    said = text(note.group(1))
+    assert said.startswith("2 ") and "5" in said  # SOF and AMF, and the rule (under 5)
+    assert 'data-testid="withheld-age_group"' not in html  # a table with every figure shown has no note
+    from forms.cases.report import make_report, withheld_note
+
+    page = make_report(date(2022, 8, 1), date(2023, 8, 24))
+    tables = {b.value["caption"]: b.value for b in page.latest_revision.as_object().body if b.block_type == "key_figures"}
+    with_note = tables[sv("Applications for needs-assessed support per administration")]
+    from django.utils import translation
+
+    with translation.override("sv"):
+        assert with_note["note"] == withheld_note(2)
+    assert tables[sv("Cases per age group")]["note"] == ""
+
+
+def test_charts_are_mirrored_right_to_left_and_numbers_isolated():
+    from django.utils import translation
+
+    from forms.cases import charts
+    from forms.cases.statistics import Row
+
+    rows = [Row(("age", "0-12"), "0–12 سنة", 40), Row(("age", "13-18"), "13–18 سنة", 20),
+            Row(("age", "66+"), "66+", 3, hidden=True)]
+    with translation.override("sv"):
+        ltr = charts.bars(rows)
+    with translation.override("ar"):
+        rtl = charts.bars(rows)
+    assert [(b["bx"], b["lx"], b["anchor"]) for b in ltr["bars"][:2]] == [(0, 0, "start"), (0, 0, "start")]
+    # right to left: the longest bar fills from the right edge, the half-length one starts half-way
+    first, second = rtl["bars"][:2]
+    assert first["bx"] == charts.WIDTH - first["w"] == 80 and second["bx"] == charts.WIDTH - 280
+    assert first["anchor"] == "end" and first["lx"] == charts.WIDTH and first["nx"] == 80 - charts.GAP
+    # a number inside an Arabic label keeps its order: the label and its number are isolated
+    assert first["label"] == "\u2068\u20660–12\u2069 سنة\u2069"
+
+
+def test_the_arabic_statistics_page_draws_mirrored_charts(client_as, demo_users):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(demo_users["Managers"])
+    profile.preferred_language = "ar"
+    profile.save()
+    html = client_as("Managers").get(STATS + DEMO).content.decode()
+    assert 'dir="rtl"' in html
+    chart = re.search(r'<svg[^>]*aria-labelledby="channel-t channel-d".*?</svg>', html, re.S).group(0)
+    assert 'data-rtl="true"' in chart
+    phone_bar = re.search(r'<rect x="([\d.]+)" y="\d+" width="([\d.]+)"', chart)
+    assert float(phone_bar.group(1)) + float(phone_bar.group(2)) == 640  # ends at the right edge
+    assert cell(html, "channel-phone") == "111"
