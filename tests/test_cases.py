@@ -81,6 +81,10 @@ def test_the_statistics_page_shows_the_sources_figures(client_as):
     assert 'data-testid="concern-total"><bdi dir="ltr">563</bdi><' in html
     # the calculation from the source's inputs
     page = text(html)
+    calculation = text(re.search(r'data-testid="calculation">(.*?)</table>', html, re.S).group(1))
+    assert re.search(r"800 000 kr\s*%s\s*164\s" % re.escape(sv("Cases handled in the period")), calculation), calculation
+    assert re.search(r"%s\s*14\s" % re.escape(sv("Cases from a school")), calculation)
+    assert re.search(r"%s\s*20 000 kr" % re.escape(sv("Average cost of a child investigation")), calculation)
     for testid, amount in [("cost-per-case", "4 800 kr"), ("saving", "15 200 kr"), ("savings", "106 400 kr")]:
         value = re.search(r'data-testid="%s">(.*?)</td>' % testid, html, re.S).group(1)
         assert text(value).startswith(amount), (testid, text(value))
@@ -121,6 +125,14 @@ def test_a_submission_opens_a_case_and_the_purge_leaves_it_anonymous():
     assert case.channel == Channel.MAILBOX and case.opened_on == timezone.localdate()
     case.opened_on, case.closed_on, case.outcome, case.age_group = date(2024, 5, 17), date(2024, 5, 20), "advice", "0-12"
     case.save()
+    from forms.cases.statistics import compute
+
+    def figures():  # every count of May 2024 (no suppression: one case)
+        stats = compute(date(2024, 5, 1), date(2024, 5, 31), minimum=1)
+        return {r.key: r.n for t in [stats.summary, *stats.tables] for r in t.rows}
+
+    before = figures()
+    assert before[("total",)] == 1 and before[("age", "0-12")] == 1 and before[("outcome", "advice")] == 1
     submission.status = submission.Status.CLOSED
     submission.closed_at = timezone.now() - timedelta(days=400)
     submission.save()
@@ -129,6 +141,7 @@ def test_a_submission_opens_a_case_and_the_purge_leaves_it_anonymous():
     assert case.submission_id is None and case.anonymised
     assert (case.opened_on, case.closed_on) == (date(2024, 5, 1), date(2024, 5, 1))
     assert (case.outcome, case.age_group) == ("advice", "0-12")  # the statistics stay
+    assert figures() == before
     from forms.models import Submission
     assert not Submission.objects.filter(pk=submission.pk).exists()
 
@@ -244,6 +257,17 @@ def test_make_a_report_creates_a_draft_in_moderation(client_as):
     columns, values = list(channels["columns"]), channels["rows"][0]["values"]
     assert values[columns.index(sv("Phone"))] == Decimal("111")
     assert values[columns.index(sv("SMS"))] is None  # withheld, as on the page
+    # every case table of the report holds the page's figures (a withheld one is an empty cell)
+    from forms.cases.statistics import compute
+
+    stats = compute(date(2022, 8, 1), date(2023, 8, 24))
+    for table in [stats.summary, *stats.tables]:
+        block = tables[str(table.title)]
+        assert [str(c) for c in block["columns"]] == [str(r.label).strip()[:60] for r in table.rows], table.slug
+        assert list(block["rows"][0]["values"]) == [Decimal(r.n) if r.shown else None for r in table.rows], table.slug
+    summary = dict(zip([str(c) for c in tables[sv("Cases handled")]["columns"]], tables[sv("Cases handled")]["rows"][0]["values"]))
+    assert summary == {sv("Cases handled"): 268, sv("Returning residents"): 21, sv("Advice only"): 68,
+                       sv("Came from a school"): 14}
     school = tables[sv("Reports of concern from the school per month, by outcome")]
     assert [row["values"][-1] for row in school["rows"]] == [Decimal("266"), Decimal("193"), Decimal("104"), Decimal("563")]
     text = " ".join(str(b.value) for b in revision.body if b.block_type == "paragraph")

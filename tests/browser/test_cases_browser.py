@@ -76,8 +76,10 @@ def test_case_log_screens_are_accessible(live_url, browser, assert_accessible, l
             expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
             shot(page, f"{name}-{language}")
             if name == "case-new" and language == "ar":
-                assert_drawn_left_to_right(page, "form", "0–12")  # the age group's radio label
-                assert_drawn_left_to_right(page, "form", "13–18")
+                assert_drawn_left_to_right(page, "#id_age_group", "0–12")  # the age group's radio label
+                assert_drawn_left_to_right(page, "#id_age_group", "13–18")
+            if name == "benefit-edit":
+                assert_drawn_left_to_right(page, "h1", "2023-01-01 – 2023-06-30")  # the period, in order
             if name == "statistics":
                 assert_drawn_left_to_right(page, "[data-testid=calculation]", "4 800")
             assert_accessible(page, f"{url} ({language})")
