@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -34,7 +35,7 @@ class HandEnteredViewSet(ModelViewSet):
 concern_viewset = HandEnteredViewSet(
     "cases_concerns", model=SchoolConcernMonth, url_prefix="cases-key-figures",
     menu_label=_("School reports of concern"),
-    list_display=["__str__", "not_investigated", "investigated", "linked", "total"])
+    list_display=["__str__", "not_investigated", "investigated", "linked", Column("total", label=_("Total"))])
 benefit_viewset = HandEnteredViewSet(
     "cases_benefit", model=BenefitInputs, url_prefix="cases-benefit", menu_label=_("Benefit-realisation inputs"),
     list_display=["__str__", "service_cost", "investigation_cost", "investigation_share", "round_to"])

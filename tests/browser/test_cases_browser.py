@@ -78,6 +78,14 @@ def test_case_log_screens_are_accessible(live_url, browser, assert_accessible, l
             if name == "case-new" and language == "ar":
                 assert_drawn_left_to_right(page, "#id_age_group", "0–12")  # the age group's radio label
                 assert_drawn_left_to_right(page, "#id_age_group", "13–18")
+            if name == "case-new":  # the radio labels keep their spaces ("13–18 år", not "13–18år")
+                label = page.locator("label[for=id_age_group_1]").inner_text().strip()
+                assert re.fullmatch(r"13–18 \S.*", label), label
+            if name == "concerns":  # the row total's column speaks the admin's language too
+                from django.utils import translation
+
+                with translation.override(language):
+                    expect(page.locator("thead")).to_contain_text(translation.gettext("Total"))
             if name == "benefit-edit":
                 assert_drawn_left_to_right(page, "h1", "2023-01-01 – 2023-06-30")  # the period, in order
             if name == "statistics":
