@@ -26,11 +26,22 @@ def sv(text):
         return str(translation.gettext(text))
 
 
+def text(html):
+    """The page as read: tags, bidi isolates and no-break spaces gone."""
+    from portal.bidi import strip_bidi_controls
+
+    return strip_bidi_controls(re.sub(r"<[^>]+>", "", html)).replace("\xa0", " ")
+
+
 def cell(html, key):
-    """The shown figure of a table row or summary entry (data-key) on the statistics page."""
-    found = re.findall(r'data-key="%s">([^<]*)<' % re.escape(key), html)
+    """The shown figure of a table row or summary entry (data-key) on the statistics page; the
+    number is isolated (<bdi dir="ltr">), which is checked too."""
+    found = re.findall(r'data-key="%s">(.*?)</(?:td|dd)>' % re.escape(key), html)
     assert found, key
-    return found[0].strip()
+    shown = text(found[0]).strip()
+    if shown.isdigit():
+        assert found[0] == f'<bdi dir="ltr">{shown}</bdi>', found[0]
+    return shown
 
 
 # --- the source's figures ----------------------------------------------------------------------
@@ -59,15 +70,24 @@ def test_the_statistics_page_shows_the_sources_figures(client_as):
                     ("Föräldraskap", 13)]:
         assert cell(html, f"category-{categories[name]}") == str(n), name
     # the check-out survey beside them: the source's 93.3 % and 73.3 % against the 70 % target
-    assert "93,3 %" in html and "73,3 %" in html
-    # the school's table with its totals
-    for figure in ["266", "193", "104", ">86<", ">102<", ">124<", ">89<", ">122<", ">40<"]:
-        assert figure in html
-    assert 'data-testid="concern-total">563<' in html
+    assert '<bdi dir="ltr">93,3</bdi> %' in html and '<bdi dir="ltr">73,3</bdi> %' in html
+    # the school's table with its totals: each row's total, each month's, and 563
+    concerns = re.search(r'data-table="concerns">(.*?)</table>', html, re.S).group(1)
+    row_totals = [text(r) for r in re.findall(r"<td><strong[^>]*>((?:(?!<td).)*?)</strong></td></tr>", concerns)]
+    assert row_totals == ["266", "193", "104", "563"]
+    month_totals = re.search(r'<tr class="total">(.*?)</tr>', concerns, re.S).group(1)
+    assert [text(v) for v in re.findall(r"<td><strong[^>]*>(.*?)</strong></td>", month_totals)] == [
+        "86", "102", "124", "89", "122", "40", "563"]
+    assert 'data-testid="concern-total"><bdi dir="ltr">563</bdi><' in html
     # the calculation from the source's inputs
-    assert re.search(r'data-testid="cost-per-case">4\s800 kr', html)
-    assert re.search(r'data-testid="saving">15\s200 kr', html)
-    assert re.search(r'data-testid="savings"><strong>106\s400 kr', html)
+    page = text(html)
+    calculation = text(re.search(r'data-testid="calculation">(.*?)</table>', html, re.S).group(1))
+    assert re.search(r"800 000 kr\s*%s\s*164\s" % re.escape(sv("Cases handled in the period")), calculation), calculation
+    assert re.search(r"%s\s*14\s" % re.escape(sv("Cases from a school")), calculation)
+    assert re.search(r"%s\s*20 000 kr" % re.escape(sv("Average cost of a child investigation")), calculation)
+    for testid, amount in [("cost-per-case", "4 800 kr"), ("saving", "15 200 kr"), ("savings", "106 400 kr")]:
+        value = re.search(r'data-testid="%s">(.*?)</td>' % testid, html, re.S).group(1)
+        assert text(value).startswith(amount), (testid, text(value))
 
 
 def test_small_cells_are_withheld_with_the_surveys_rule(client_as):
@@ -105,6 +125,14 @@ def test_a_submission_opens_a_case_and_the_purge_leaves_it_anonymous():
     assert case.channel == Channel.MAILBOX and case.opened_on == timezone.localdate()
     case.opened_on, case.closed_on, case.outcome, case.age_group = date(2024, 5, 17), date(2024, 5, 20), "advice", "0-12"
     case.save()
+    from forms.cases.statistics import compute
+
+    def figures():  # every count of May 2024 (no suppression: one case)
+        stats = compute(date(2024, 5, 1), date(2024, 5, 31), minimum=1)
+        return {r.key: r.n for t in [stats.summary, *stats.tables] for r in t.rows}
+
+    before = figures()
+    assert before[("total",)] == 1 and before[("age", "0-12")] == 1 and before[("outcome", "advice")] == 1
     submission.status = submission.Status.CLOSED
     submission.closed_at = timezone.now() - timedelta(days=400)
     submission.save()
@@ -113,6 +141,7 @@ def test_a_submission_opens_a_case_and_the_purge_leaves_it_anonymous():
     assert case.submission_id is None and case.anonymised
     assert (case.opened_on, case.closed_on) == (date(2024, 5, 1), date(2024, 5, 1))
     assert (case.outcome, case.age_group) == ("advice", "0-12")  # the statistics stay
+    assert figures() == before
     from forms.models import Submission
     assert not Submission.objects.filter(pk=submission.pk).exists()
 
@@ -228,8 +257,77 @@ def test_make_a_report_creates_a_draft_in_moderation(client_as):
     columns, values = list(channels["columns"]), channels["rows"][0]["values"]
     assert values[columns.index(sv("Phone"))] == Decimal("111")
     assert values[columns.index(sv("SMS"))] is None  # withheld, as on the page
+    # every case table of the report holds the page's figures (a withheld one is an empty cell)
+    from forms.cases.statistics import compute
+
+    stats = compute(date(2022, 8, 1), date(2023, 8, 24))
+    for table in [stats.summary, *stats.tables]:
+        block = tables[str(table.title)]
+        assert [str(c) for c in block["columns"]] == [str(r.label).strip()[:60] for r in table.rows], table.slug
+        assert list(block["rows"][0]["values"]) == [Decimal(r.n) if r.shown else None for r in table.rows], table.slug
+    summary = dict(zip([str(c) for c in tables[sv("Cases handled")]["columns"]], tables[sv("Cases handled")]["rows"][0]["values"]))
+    assert summary == {sv("Cases handled"): 268, sv("Returning residents"): 21, sv("Advice only"): 68,
+                       sv("Came from a school"): 14}
     school = tables[sv("Reports of concern from the school per month, by outcome")]
     assert [row["values"][-1] for row in school["rows"]] == [Decimal("266"), Decimal("193"), Decimal("104"), Decimal("563")]
     text = " ".join(str(b.value) for b in revision.body if b.block_type == "paragraph")
     assert "4 800" in text.replace("\xa0", " ") and "106 400" in text.replace("\xa0", " ")
     assert sv("rounded down to whole hundreds") in text
+
+
+# --- what the page says about withheld figures; right to left ------------------------------------
+
+def test_the_page_and_the_report_say_why_sof_is_not_shown(client_as):
+    """The source's "3 at SOF" cannot be shown (under 5): the note under the table says why."""
+    html = client_as("Coordinators").get(STATS + DEMO).content.decode()
+    note = re.search(r'data-testid="withheld-administration">(.*?)</p>', html, re.S)
+    assert note, "no note under the administrations' table"
+    said = text(note.group(1))
+    assert said.startswith("2 ") and "5" in said  # SOF and AMF, and the rule (under 5)
+    assert 'data-testid="withheld-age_group"' not in html  # a table with every figure shown has no note
+    from forms.cases.report import make_report, withheld_note
+
+    page = make_report(date(2022, 8, 1), date(2023, 8, 24))
+    tables = {b.value["caption"]: b.value for b in page.latest_revision.as_object().body if b.block_type == "key_figures"}
+    with_note = tables[sv("Applications for needs-assessed support per administration")]
+    from django.utils import translation
+
+    with translation.override("sv"):
+        assert with_note["note"] == withheld_note(2)
+    assert tables[sv("Cases per age group")]["note"] == ""
+
+
+def test_charts_are_mirrored_right_to_left_and_numbers_isolated():
+    from django.utils import translation
+
+    from forms.cases import charts
+    from forms.cases.statistics import Row
+
+    rows = [Row(("age", "0-12"), "0–12 سنة", 40), Row(("age", "13-18"), "13–18 سنة", 20),
+            Row(("age", "66+"), "66+", 3, hidden=True)]
+    with translation.override("sv"):
+        ltr = charts.bars(rows)
+    with translation.override("ar"):
+        rtl = charts.bars(rows)
+    assert [(b["bx"], b["lx"], b["anchor"]) for b in ltr["bars"][:2]] == [(0, 0, "start"), (0, 0, "start")]
+    # right to left: the longest bar fills from the right edge, the half-length one starts half-way
+    first, second = rtl["bars"][:2]
+    assert first["bx"] == charts.WIDTH - first["w"] == 80 and second["bx"] == charts.WIDTH - 280
+    assert first["anchor"] == "end" and first["lx"] == charts.WIDTH and first["nx"] == 80 - charts.GAP
+    # a number inside an Arabic label keeps its order: the label and its number are isolated
+    assert first["label"] == "\u2068\u20660–12\u2069 سنة\u2069"
+
+
+def test_the_arabic_statistics_page_draws_mirrored_charts(client_as, demo_users):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(demo_users["Managers"])
+    profile.preferred_language = "ar"
+    profile.save()
+    html = client_as("Managers").get(STATS + DEMO).content.decode()
+    assert 'dir="rtl"' in html
+    chart = re.search(r'<svg[^>]*aria-labelledby="channel-t channel-d".*?</svg>', html, re.S).group(0)
+    assert 'data-rtl="true"' in chart
+    phone_bar = re.search(r'<rect x="([\d.]+)" y="\d+" width="([\d.]+)"', chart)
+    assert float(phone_bar.group(1)) + float(phone_bar.group(2)) == 640  # ends at the right edge
+    assert cell(html, "channel-phone") == "111"

@@ -12,7 +12,8 @@ application or booking: we do not even say it exists) · 405 method not allowed.
 Personal data - form submissions (inbox), bookings, survey links and applications - is shown only
 to the groups whose work needs it: Coordinators (submissions, bookings, survey links), Fund
 managers (applications), Administrators (everything). Survey results are aggregates (no personal
-data) and also open to Fund managers.
+data) and also open to Fund managers. Managers (the demo's `chef`) read the case log and its
+statistics and the survey results, nothing else: no inbox, no applications, no pages, no writing.
 
 Found by this matrix and fixed: a coordinator opening a submission's edit page got a 500
 (forms/admin_views.py, SubmissionEditView.get used self.object before Wagtail set it).
@@ -24,218 +25,219 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anon", "resident", "lead", "Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"]
+ROLES = ["anon", "resident", "lead", "Editors", "Moderators", "Coordinators", "Fund managers", "Managers",
+         "Administrators"]
 
-# url                                                  anon res lead edit mod coord fund admin
+# url                                                  anon res lead edit mod coord fund mgr  admin
 MATRIX = """
 # --- public site (every sitemap URL is also checked below) -----------------------------------
-/sv/                                                   200  200  200  200  200  200  200  200
-/en/                                                   200  200  200  200  200  200  200  200
-/ar/                                                   200  200  200  200  200  200  200  200
-/sv/search/?q=stöd                                     200  200  200  200  200  200  200  200
-{finder}?q=ekonomi                                     200  200  200  200  200  200  200  200
-{finder}guide/                                         200  200  200  200  200  200  200  200
-{contact_form}                                         200  200  200  200  200  200  200  200
-{contact_form}step/2/                                  302  302  302  302  302  302  302  302
-{contact_form}check/                                   302  302  302  302  302  302  302  302
-{contact_form}confirm/?t=forged                        400  400  400  400  400  400  400  400
-{school_form}                                          200  200  200  200  200  200  200  200
-/sv/boka/                                              200  200  200  200  200  200  200  200
-/sv/boka/{schedule}/                                   200  200  200  200  200  200  200  200
-/sv/boka/hantera/{booking_token}/                      200  200  200  200  200  200  200  200
-/sv/boka/hantera/forged-token/                         404  404  404  404  404  404  404  404
-{survey}                                               200  200  200  200  200  200  200  200
-{knowledge_bank}                                       200  200  200  200  200  200  200  200
-{knowledge_bank}?q=barn                                200  200  200  200  200  200  200  200
-{knowledge_bank}rss/                                   200  200  200  200  200  200  200  200
-{knowledge_bank}atom/                                  200  200  200  200  200  200  200  200
-{report}                                               200  200  200  200  200  200  200  200
-/oai?verb=Identify                                     200  200  200  200  200  200  200  200
-/oai?verb=ListRecords&metadataPrefix=oai_dc            200  200  200  200  200  200  200  200
-/sv/open-data/hsds.json                                200  200  200  200  200  200  200  200
-/sitemap.xml                                           200  200  200  200  200  200  200  200
-/robots.txt                                            200  200  200  200  200  200  200  200
-/favicon.ico                                           301  301  301  301  301  301  301  301
-/sv/no-such-page/                                      404  404  404  404  404  404  404  404
-/xx/                                                   404  404  404  404  404  404  404  404
+/sv/                                                   200  200  200  200  200  200  200  200  200
+/en/                                                   200  200  200  200  200  200  200  200  200
+/ar/                                                   200  200  200  200  200  200  200  200  200
+/sv/search/?q=stöd                                     200  200  200  200  200  200  200  200  200
+{finder}?q=ekonomi                                     200  200  200  200  200  200  200  200  200
+{finder}guide/                                         200  200  200  200  200  200  200  200  200
+{contact_form}                                         200  200  200  200  200  200  200  200  200
+{contact_form}step/2/                                  302  302  302  302  302  302  302  302  302
+{contact_form}check/                                   302  302  302  302  302  302  302  302  302
+{contact_form}confirm/?t=forged                        400  400  400  400  400  400  400  400  400
+{school_form}                                          200  200  200  200  200  200  200  200  200
+/sv/boka/                                              200  200  200  200  200  200  200  200  200
+/sv/boka/{schedule}/                                   200  200  200  200  200  200  200  200  200
+/sv/boka/hantera/{booking_token}/                      200  200  200  200  200  200  200  200  200
+/sv/boka/hantera/forged-token/                         404  404  404  404  404  404  404  404  404
+{survey}                                               200  200  200  200  200  200  200  200  200
+{knowledge_bank}                                       200  200  200  200  200  200  200  200  200
+{knowledge_bank}?q=barn                                200  200  200  200  200  200  200  200  200
+{knowledge_bank}rss/                                   200  200  200  200  200  200  200  200  200
+{knowledge_bank}atom/                                  200  200  200  200  200  200  200  200  200
+{report}                                               200  200  200  200  200  200  200  200  200
+/oai?verb=Identify                                     200  200  200  200  200  200  200  200  200
+/oai?verb=ListRecords&metadataPrefix=oai_dc            200  200  200  200  200  200  200  200  200
+/sv/open-data/hsds.json                                200  200  200  200  200  200  200  200  200
+/sitemap.xml                                           200  200  200  200  200  200  200  200  200
+/robots.txt                                            200  200  200  200  200  200  200  200  200
+/favicon.ico                                           301  301  301  301  301  301  301  301  301
+/sv/no-such-page/                                      404  404  404  404  404  404  404  404  404
+/xx/                                                   404  404  404  404  404  404  404  404  404
 # --- accounts ---------------------------------------------------------------------------------
-/sv/accounts/login/                                    200  302  302  302  302  302  302  302
-/sv/accounts/signup/                                   200  302  302  302  302  302  302  302
-/sv/accounts/2fa/                                      302  200  200  200  200  200  200  200
-/sv/accounts/email/                                    302  200  200  200  200  200  200  200
+/sv/accounts/login/                                    200  302  302  302  302  302  302  302  302
+/sv/accounts/signup/                                   200  302  302  302  302  302  302  302  302
+/sv/accounts/2fa/                                      302  200  200  200  200  200  200  200  200
+/sv/accounts/email/                                    302  200  200  200  200  200  200  200  200
 # every login-like page (issue 11): allauth's, and the framework's old doors that now send there
-/sv/accounts/password/reset/                           200  200  200  200  200  200  200  200
-/sv/accounts/reauthenticate/                           302  200  200  200  200  200  200  200
-/sv/accounts/2fa/authenticate/                         302  302  302  302  302  302  302  302
-/sv/accounts/login/code/confirm/                       302  302  302  302  302  302  302  302
-/en/accounts/login/                                    200  302  302  302  302  302  302  302
-/sv/accounts/login/code/                               200  302  302  302  302  302  302  302
-/sv/accounts/password/change/                          302  200  200  200  200  200  200  200
-/sv/accounts/logout/                                   302  200  200  200  200  200  200  200
-/sv/accounts/2fa/totp/activate/                        302  302  302  302  302  302  302  302
-/sv/_util/login/                                       302  302  302  302  302  302  302  302
-/sv/_util/login/?next=/admin/inbox/                    302  302  302  302  302  302  302  302
-/sv/_util/authenticate_with_password/1/1/              404  404  404  404  404  404  404  404
-/admin/password_reset/                                 302  302  302  302  302  302  302  302
-/admin/password_reset/done/                            302  302  302  302  302  302  302  302
-/admin/account/change_password/                        302  302  302  302  302  302  302  302
-/admin/logout/                                         302  302  302  302  302  302  302  302
-/django-admin/password_change/                         302  302  302  302  302  302  302  302
-/django-admin/password_change/done/                    302  302  302  302  302  302  302  302
-/django-admin/logout/                                  302  302  302  302  302  302  302  302
-/django-admin/mfa/authenticator/                       302  302  302  302  302  302  302  200
+/sv/accounts/password/reset/                           200  200  200  200  200  200  200  200  200
+/sv/accounts/reauthenticate/                           302  200  200  200  200  200  200  200  200
+/sv/accounts/2fa/authenticate/                         302  302  302  302  302  302  302  302  302
+/sv/accounts/login/code/confirm/                       302  302  302  302  302  302  302  302  302
+/en/accounts/login/                                    200  302  302  302  302  302  302  302  302
+/sv/accounts/login/code/                               200  302  302  302  302  302  302  302  302
+/sv/accounts/password/change/                          302  200  200  200  200  200  200  200  200
+/sv/accounts/logout/                                   302  200  200  200  200  200  200  200  200
+/sv/accounts/2fa/totp/activate/                        302  302  302  302  302  302  302  302  302
+/sv/_util/login/                                       302  302  302  302  302  302  302  302  302
+/sv/_util/login/?next=/admin/inbox/                    302  302  302  302  302  302  302  302  302
+/sv/_util/authenticate_with_password/1/1/              404  404  404  404  404  404  404  404  404
+/admin/password_reset/                                 302  302  302  302  302  302  302  302  302
+/admin/password_reset/done/                            302  302  302  302  302  302  302  302  302
+/admin/account/change_password/                        302  302  302  302  302  302  302  302  302
+/admin/logout/                                         302  302  302  302  302  302  302  302  302
+/django-admin/password_change/                         302  302  302  302  302  302  302  302  302
+/django-admin/password_change/done/                    302  302  302  302  302  302  302  302  302
+/django-admin/logout/                                  302  302  302  302  302  302  302  302  302
+/django-admin/mfa/authenticator/                       302  302  302  302  302  302  302  302  200
 # --- applicant area -------------------------------------------------------------------------
-/sv/funding/my/                                        302  200  200  200  200  200  200  200
-/sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404
-/sv/funding/my/{lead_app}/pdf/                         302  404  200  404  404  404  404  404
-/sv/funding/my/{lead_app}/attachments/{lead_att}/      302  404  200  404  404  404  404  404
+/sv/funding/my/                                        302  200  200  200  200  200  200  200  200
+/sv/funding/my/{lead_app}/                             302  404  200  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/pdf/                         302  404  200  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/attachments/{lead_att}/      302  404  200  404  404  404  404  404  404
 # another project lead's final report (the demo's projektledare2 and their report)
-/sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404
-/sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404
-/sv/funding/my/{final_app}/final-report/attachments/{final_att}/ 302 404 404 404 404 404 404 404
+/sv/funding/my/{final_app}/final-report/               302  404  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/final-report/pdf/           302  404  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/final-report/attachments/{final_att}/ 302 404 404 404 404 404 404 404 404
 # another project lead's interim report (the demo's projektledare4, issue 13 item 7)
-/sv/funding/my/{interim_app}/interim/{interim_report}/      302 404 404 404 404 404 404 404
-/sv/funding/my/{interim_app}/interim/{interim_report}/pdf/  302 404 404 404 404 404 404 404
+/sv/funding/my/{interim_app}/interim/{interim_report}/ 302 404 404 404 404 404 404 404 404
+/sv/funding/my/{interim_app}/interim/{interim_report}/pdf/ 302 404 404 404 404 404 404 404 404
 # attachments were public files under MEDIA_URL; now nothing is there (private storage, views above)
-/media/funding/applications/{lead_app}/Tidsplan.pdf    404  404  404  404  404  404  404  404
-/media/reports/final/{final_report}/Deltagarstatistik.pdf 404 404 404 404 404 404 404 404
-/sv/funding/apply/{lead_app}/applicant/                302  404  302  404  404  404  404  404
-/sv/funding/my/{resident_app}/                         302  200  404  404  404  404  404  404
-/sv/funding/apply/{resident_app}/applicant/            302  200  404  404  404  404  404  404
-/sv/funding/apply/{resident_app}/budget/               302  200  404  404  404  404  404  404
-/sv/funding/my/{resident_app}/pdf/                     302  200  404  404  404  404  404  404
-/sv/funding/start/{fund}/                              302  405  405  405  405  405  405  405
+/media/funding/applications/{lead_app}/Tidsplan.pdf    404  404  404  404  404  404  404  404  404
+/media/reports/final/{final_report}/Deltagarstatistik.pdf 404 404 404 404 404 404 404 404 404
+/sv/funding/apply/{lead_app}/applicant/                302  404  302  404  404  404  404  404  404
+/sv/funding/my/{resident_app}/                         302  200  404  404  404  404  404  404  404
+/sv/funding/apply/{resident_app}/applicant/            302  200  404  404  404  404  404  404  404
+/sv/funding/apply/{resident_app}/budget/               302  200  404  404  404  404  404  404  404
+/sv/funding/my/{resident_app}/pdf/                     302  200  404  404  404  404  404  404  404
+/sv/funding/start/{fund}/                              302  405  405  405  405  405  405  405  405
 # the lead's organisation (prefills new applications) and "copy as a new application" (POST only;
 # another lead's application is a 404 on POST, tests/test_funding_profile.py)
-/sv/funding/my/organisation/                           302  200  200  200  200  200  200  200
-/sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405
+/sv/funding/my/organisation/                           302  200  200  200  200  200  200  200  200
+/sv/funding/my/{lead_app}/copy/                        302  405  405  405  405  405  405  405  405
 # the department head's signature (issue 13 item 2): the link needs no account, its token is the key;
 # the lead's signature page (the demo lead's application is submitted: back to its page, 302);
 # an application waiting for the signature is the lead's own business (signature_app: projektledare3's)
-/sv/funding/sign/forged-token/                         404  404  404  404  404  404  404  404
-/sv/funding/sign/forged-token/pdf/                     404  404  404  404  404  404  404  404
-/sv/funding/my/{lead_app}/signature/                   302  404  302  404  404  404  404  404
-/sv/funding/my/{signature_app}/signature/              302  404  404  404  404  404  404  404
-/sv/funding/my/{signature_app}/                        302  404  404  404  404  404  404  404
+/sv/funding/sign/forged-token/                         404  404  404  404  404  404  404  404  404
+/sv/funding/sign/forged-token/pdf/                     404  404  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/signature/                   302  404  302  404  404  404  404  404  404
+/sv/funding/my/{signature_app}/signature/              302  404  404  404  404  404  404  404  404
+/sv/funding/my/{signature_app}/                        302  404  404  404  404  404  404  404  404
 # the message thread (issue 13 item 3): the lead's own, once submitted (a draft has none: 404)
-/sv/funding/my/{lead_app}/messages/                    302  404  200  404  404  404  404  404
-/sv/funding/my/{lead_app}/messages/{lead_msg}/attachment/ 302 404 200 404 404 404 404 404
-/sv/funding/my/{resident_app}/messages/                302  404  404  404  404  404  404  404
-/sv/funding/my/{lead_app}/messages/999999/attachment/  302  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/                    302  404  200  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/{lead_msg}/attachment/ 302 404 200 404 404 404 404 404 404
+/sv/funding/my/{resident_app}/messages/                302  404  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/messages/999999/attachment/  302  404  404  404  404  404  404  404  404
 # the decision letter: the lead's own, once decided (the demo lead's application is not yet decided)
-/sv/funding/my/{lead_app}/decision-letter/             302  404  404  404  404  404  404  404
-/sv/funding/my/{final_app}/decision-letter/            302  404  404  404  404  404  404  404
+/sv/funding/my/{lead_app}/decision-letter/             302  404  404  404  404  404  404  404  404
+/sv/funding/my/{final_app}/decision-letter/            302  404  404  404  404  404  404  404  404
 # --- Wagtail admin --------------------------------------------------------------------------
-/admin/                                                302  302  302  200  200  200  200  200
-/admin/pages/                                          302  302  302  200  200  302  302  200
-/admin/pages/{home}/                                   302  302  302  200  200  302  302  200
-/admin/pages/{home}/edit/                              302  302  302  200  200  302  302  200
-/admin/pages/{report}/edit/                            302  302  302  200  200  302  302  200
-/admin/account/                                        302  302  302  200  200  200  200  200
-/admin/images/                                         302  302  302  200  200  302  302  200
-/admin/documents/                                      302  302  302  200  200  302  302  200
-/admin/snippets/                                       302  302  302  200  200  200  302  200
-/admin/snippets/home/place/                            302  302  302  200  200  302  302  200
-/admin/snippets/home/emergencynumber/                  302  302  302  200  200  302  302  200
-/admin/snippets/bookings/schedule/                     302  302  302  302  302  200  302  200
-/admin/settings/home/contactsettings/{site}/           302  302  302  302  200  302  302  200
-/admin/reports/unreviewed-services/                    302  302  302  200  200  200  200  200
-/admin/reports/unreviewed-services/results/            302  302  302  200  200  200  200  200
+/admin/                                                302  302  302  200  200  200  200  200  200
+/admin/pages/                                          302  302  302  200  200  302  302  302  200
+/admin/pages/{home}/                                   302  302  302  200  200  302  302  302  200
+/admin/pages/{home}/edit/                              302  302  302  200  200  302  302  302  200
+/admin/pages/{report}/edit/                            302  302  302  200  200  302  302  302  200
+/admin/account/                                        302  302  302  200  200  200  200  200  200
+/admin/images/                                         302  302  302  200  200  302  302  302  200
+/admin/documents/                                      302  302  302  200  200  302  302  302  200
+/admin/snippets/                                       302  302  302  200  200  200  302  200  200
+/admin/snippets/home/place/                            302  302  302  200  200  302  302  302  200
+/admin/snippets/home/emergencynumber/                  302  302  302  200  200  302  302  302  200
+/admin/snippets/bookings/schedule/                     302  302  302  302  302  200  302  302  200
+/admin/settings/home/contactsettings/{site}/           302  302  302  302  200  302  302  302  200
+/admin/reports/unreviewed-services/                    302  302  302  200  200  200  200  200  200
+/admin/reports/unreviewed-services/results/            302  302  302  200  200  200  200  200  200
 # personal data: form submissions
-/admin/inbox/                                          302  302  302  403  403  200  403  200
-/admin/inbox/inspect/{submission}/                     302  302  302  403  403  200  403  200
-/admin/inbox/edit/{submission}/                        302  302  302  403  403  200  403  200
-/admin/inbox/?export=csv                               302  302  302  403  403  200  403  200
-/admin/inbox/results/                                  302  302  302  403  403  200  403  200
+/admin/inbox/                                          302  302  302  403  403  200  403  403  200
+/admin/inbox/inspect/{submission}/                     302  302  302  403  403  200  403  403  200
+/admin/inbox/edit/{submission}/                        302  302  302  403  403  200  403  403  200
+/admin/inbox/?export=csv                               302  302  302  403  403  200  403  403  200
+/admin/inbox/results/                                  302  302  302  403  403  200  403  403  200
 # a school request not yet confirmed by e-mail is nobody's to read (issue 11): 404 on every URL
-/admin/inbox/inspect/{unconfirmed}/                    302  302  302  404  404  404  404  404
-/admin/inbox/edit/{unconfirmed}/                       302  302  302  403  403  404  403  404
-/admin/inbox/history/{unconfirmed}/                    302  302  302  404  404  404  404  404
-/admin/inbox/usage/{unconfirmed}/                      302  302  302  404  404  404  404  404
-/admin/inbox/delete/{unconfirmed}/                     302  302  302  404  404  404  404  404
-/admin/inbox-audit/                                    302  302  302  403  403  403  403  200
-/admin/inbox-audit/results/                            302  302  302  403  403  403  403  200
+/admin/inbox/inspect/{unconfirmed}/                    302  302  302  404  404  404  404  404  404
+/admin/inbox/edit/{unconfirmed}/                       302  302  302  403  403  404  403  403  404
+/admin/inbox/history/{unconfirmed}/                    302  302  302  404  404  404  404  404  404
+/admin/inbox/usage/{unconfirmed}/                      302  302  302  404  404  404  404  404  404
+/admin/inbox/delete/{unconfirmed}/                     302  302  302  404  404  404  404  404  404
+/admin/inbox-audit/                                    302  302  302  403  403  403  403  403  200
+/admin/inbox-audit/results/                            302  302  302  403  403  403  403  403  200
 # personal data: bookings
-/admin/bookings/                                       302  302  302  302  302  200  302  200
-/admin/bookings/export/                                302  302  302  302  302  200  302  200
+/admin/bookings/                                       302  302  302  302  302  200  302  302  200
+/admin/bookings/export/                                302  302  302  302  302  200  302  302  200
 # surveys: results are aggregates; one-time links are the coordinators' tool
-/admin/surveys/results/                                302  302  302  302  302  200  200  200
-/admin/surveys/results/export/                         302  302  302  302  302  200  200  200
-/admin/surveys/links/                                  302  302  302  302  302  200  302  200
+/admin/surveys/results/                                302  302  302  302  302  200  200  200  200
+/admin/surveys/results/export/                         302  302  302  302  302  200  200  200  200
+/admin/surveys/links/                                  302  302  302  302  302  200  302  302  200
 # personal data: funding applications
-/admin/funding_applications/                           302  302  302  302  302  302  200  200
-/admin/funding_applications/inspect/{lead_app}/        302  302  302  302  302  302  200  200
-/admin/funding_applications/?export=csv                302  302  302  302  302  302  200  200
-/admin/funding/summary/                                302  302  302  302  302  302  200  200
-/admin/funding/extend-deadline/                        302  302  302  302  302  302  200  200
-/admin/funding_applications/results/                   302  302  302  302  302  302  200  200
-/admin/final_reports/                                  302  302  302  302  302  302  200  200
-/admin/final_reports/results/                          302  302  302  302  302  302  200  200
+/admin/funding_applications/                           302  302  302  302  302  302  200  302  200
+/admin/funding_applications/inspect/{lead_app}/        302  302  302  302  302  302  200  302  200
+/admin/funding_applications/?export=csv                302  302  302  302  302  302  200  302  200
+/admin/funding/summary/                                302  302  302  302  302  302  200  302  200
+/admin/funding/extend-deadline/                        302  302  302  302  302  302  200  302  200
+/admin/funding_applications/results/                   302  302  302  302  302  302  200  302  200
+/admin/final_reports/                                  302  302  302  302  302  302  200  302  200
+/admin/final_reports/results/                          302  302  302  302  302  302  200  302  200
 # drafts are the applicant's own business: 404 (as an unknown id) on every admin URL, also for
 # Fund managers and Administrators; a view the role may not use at all refuses first (302)
-/admin/funding_applications/inspect/{resident_app}/    302  302  302  404  404  404  404  404
-/admin/funding_applications/inspect/999999/            302  302  302  404  404  404  404  404
-/admin/funding_applications/edit/{resident_app}/       302  302  302  302  302  302  302  404
-/admin/funding_applications/history/{resident_app}/    302  302  302  404  404  404  404  404
-/admin/funding_applications/inspect/{signature_app}/   302  302  302  404  404  404  404  404
-/admin/funding/applications/{signature_app}/attachments/{lead_att}/ 302 302 302 302 302 302 404 404
-/admin/funding_applications/?export=csv&q=Min+idé      302  302  302  302  302  302  200  200
-/admin/final_reports/inspect/{draft_report}/           302  302  302  404  404  404  404  404
-/admin/final_reports/edit/{draft_report}/              302  302  302  302  302  302  404  404
-/admin/final_reports/inspect/999999/                   302  302  302  404  404  404  404  404
-/admin/final-reports/{draft_report}/pdf/               302  302  302  302  302  302  404  404
+/admin/funding_applications/inspect/{resident_app}/    302  302  302  404  404  404  404  404  404
+/admin/funding_applications/inspect/999999/            302  302  302  404  404  404  404  404  404
+/admin/funding_applications/edit/{resident_app}/       302  302  302  302  302  302  302  302  404
+/admin/funding_applications/history/{resident_app}/    302  302  302  404  404  404  404  404  404
+/admin/funding_applications/inspect/{signature_app}/   302  302  302  404  404  404  404  404  404
+/admin/funding/applications/{signature_app}/attachments/{lead_att}/ 302 302 302 302 302 302 404 302 404
+/admin/funding_applications/?export=csv&q=Min+idé      302  302  302  302  302  302  200  302  200
+/admin/final_reports/inspect/{draft_report}/           302  302  302  404  404  404  404  404  404
+/admin/final_reports/edit/{draft_report}/              302  302  302  302  302  302  404  302  404
+/admin/final_reports/inspect/999999/                   302  302  302  404  404  404  404  404  404
+/admin/final-reports/{draft_report}/pdf/               302  302  302  302  302  302  404  302  404
 # applications and final reports come from the public site; nobody adds them in the admin
-/admin/funding_applications/new/                       302  302  302  302  302  302  302  302
-/admin/final_reports/new/                              302  302  302  302  302  302  302  302
+/admin/funding_applications/new/                       302  302  302  302  302  302  302  302  302
+/admin/final_reports/new/                              302  302  302  302  302  302  302  302  302
 # interim reports: fund managers review submitted ones; a draft is 404 for everyone in the admin
-/admin/interim_reports/                                302  302  302  302  302  302  200  200
-/admin/interim_reports/results/                        302  302  302  302  302  302  200  200
-/admin/interim_reports/inspect/{interim_report}/       302  302  302  302  302  302  200  200
-/admin/interim-reports/{interim_report}/pdf/           302  302  302  302  302  302  200  200
-/admin/interim_reports/inspect/{interim_draft}/        302  302  302  404  404  404  404  404
-/admin/interim_reports/edit/{interim_draft}/           302  302  302  302  302  302  404  404
-/admin/interim-reports/{interim_draft}/pdf/            302  302  302  302  302  302  404  404
-/admin/interim_reports/new/                            302  302  302  302  302  302  302  302
-/admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 200
-/admin/funding/applications/{lead_app}/messages/       302  302  302  302  302  302  200  200
-/admin/funding/applications/{lead_app}/messages/{lead_msg}/attachment/ 302 302 302 302 302 302 200 200
-/admin/funding/applications/{resident_app}/messages/   302  302  302  302  302  302  404  404
-/admin/final-reports/{final_report}/attachments/{final_att}/    302 302 302 302 302 302 200 200
+/admin/interim_reports/                                302  302  302  302  302  302  200  302  200
+/admin/interim_reports/results/                        302  302  302  302  302  302  200  302  200
+/admin/interim_reports/inspect/{interim_report}/       302  302  302  302  302  302  200  302  200
+/admin/interim-reports/{interim_report}/pdf/           302  302  302  302  302  302  200  302  200
+/admin/interim_reports/inspect/{interim_draft}/        302  302  302  404  404  404  404  404  404
+/admin/interim_reports/edit/{interim_draft}/           302  302  302  302  302  302  404  302  404
+/admin/interim-reports/{interim_draft}/pdf/            302  302  302  302  302  302  404  302  404
+/admin/interim_reports/new/                            302  302  302  302  302  302  302  302  302
+/admin/funding/applications/{lead_app}/attachments/{lead_att}/ 302 302 302 302 302 302 200 302 200
+/admin/funding/applications/{lead_app}/messages/       302  302  302  302  302  302  200  302  200
+/admin/funding/applications/{lead_app}/messages/{lead_msg}/attachment/ 302 302 302 302 302 302 200 302 200
+/admin/funding/applications/{resident_app}/messages/   302  302  302  302  302  302  404  302  404
+/admin/final-reports/{final_report}/attachments/{final_att}/ 302 302 302 302 302 302 200 302 200
 # assessment (funding/assessment): "My assessments" lists the user's own assignments (empty for
 # these roles); an assessment opens only for its reviewer (the Reviewers role is tested with the
 # demo user granskare in tests/test_funding_assessment.py); assigning is a fund manager's POST
-/admin/assessments/                                    302  302  302  200  200  200  200  200
-/admin/assessments/{assessment}/                       302  302  302  404  404  404  404  404
-/admin/assessments/assign/{lead_app}/                  302  302  302  405  405  405  405  405
+/admin/assessments/                                    302  302  302  200  200  200  200  200  200
+/admin/assessments/{assessment}/                       302  302  302  404  404  404  404  404  404
+/admin/assessments/assign/{lead_app}/                  302  302  302  405  405  405  405  405  405
 # the committee's decision (funding/committee): meetings, agenda PDF, marking ready - Fund managers
-/admin/funding-committee/meetings/                     302  302  302  302  302  302  200  200
-/admin/funding-committee/meetings/new/                 302  302  302  302  302  302  200  200
-/admin/funding-committee/meetings/inspect/{meeting}/   302  302  302  302  302  302  200  200
-/admin/funding-committee/meetings/edit/{meeting}/      302  302  302  302  302  302  200  200
-/admin/funding-committee/meetings/{meeting}/agenda.pdf 302  302  302  302  302  302  200  200
-/admin/funding-committee/ready/{committee_app}/        302  302  302  302  302  302  200  200
-/admin/funding-committee/ready/{resident_app}/         302  302  302  302  302  302  404  404
-/admin/attachment-downloads/                           302  302  302  302  302  302  302  200
+/admin/funding-committee/meetings/                     302  302  302  302  302  302  200  302  200
+/admin/funding-committee/meetings/new/                 302  302  302  302  302  302  200  302  200
+/admin/funding-committee/meetings/inspect/{meeting}/   302  302  302  302  302  302  200  302  200
+/admin/funding-committee/meetings/edit/{meeting}/      302  302  302  302  302  302  200  302  200
+/admin/funding-committee/meetings/{meeting}/agenda.pdf 302 302 302 302 302 302 200 302 200
+/admin/funding-committee/ready/{committee_app}/        302  302  302  302  302  302  200  302  200
+/admin/funding-committee/ready/{resident_app}/         302  302  302  302  302  302  404  302  404
+/admin/attachment-downloads/                           302  302  302  302  302  302  302  302  200
 # payments (issue 13 item 6): the plan of approved applications, the finance export, recording;
 # an application not approved has no payments page (404); plan lines are never added or deleted
-/admin/funding-payments/                               302  302  302  302  302  302  200  200
-/admin/funding-payments/results/                       302  302  302  302  302  302  200  200
-/admin/funding-payments/?export=csv                    302  302  302  302  302  302  200  200
-/admin/funding-payments/?export=xlsx                   302  302  302  302  302  302  200  200
-/admin/funding-payments/application/{paid_app}/        302  302  302  302  302  302  200  200
-/admin/funding-payments/application/{lead_app}/        302  302  302  302  302  302  404  404
-/admin/funding-payments/edit/{paid_line}/              302  302  302  302  302  302  200  200
-/admin/funding-payments/new/                           302  302  302  302  302  302  302  302
-/admin/funding-payments/delete/{paid_line}/            302  302  302  302  302  302  302  302
-/admin/attachment-downloads/results/                   302  302  302  302  302  302  302  200
+/admin/funding-payments/                               302  302  302  302  302  302  200  302  200
+/admin/funding-payments/results/                       302  302  302  302  302  302  200  302  200
+/admin/funding-payments/?export=csv                    302  302  302  302  302  302  200  302  200
+/admin/funding-payments/?export=xlsx                   302  302  302  302  302  302  200  302  200
+/admin/funding-payments/application/{paid_app}/        302  302  302  302  302  302  200  302  200
+/admin/funding-payments/application/{lead_app}/        302  302  302  302  302  302  404  302  404
+/admin/funding-payments/edit/{paid_line}/              302  302  302  302  302  302  200  302  200
+/admin/funding-payments/new/                           302  302  302  302  302  302  302  302  302
+/admin/funding-payments/delete/{paid_line}/            302  302  302  302  302  302  302  302  302
+/admin/attachment-downloads/results/                   302  302  302  302  302  302  302  302  200
 # users, groups, site settings
-/admin/users/                                          302  302  302  302  302  302  302  200
-/admin/groups/                                         302  302  302  302  302  302  302  200
-/admin/sites/                                          302  302  302  302  302  302  302  200
-/admin/locales/                                        302  302  302  302  302  302  302  200
-/admin/redirects/                                      302  302  302  302  302  302  302  200
-/admin/workflows/list/                                 302  302  302  302  302  302  302  200
-/django-admin/                                         302  302  302  302  302  302  302  200
+/admin/users/                                          302  302  302  302  302  302  302  302  200
+/admin/groups/                                         302  302  302  302  302  302  302  302  200
+/admin/sites/                                          302  302  302  302  302  302  302  302  200
+/admin/locales/                                        302  302  302  302  302  302  302  302  200
+/admin/redirects/                                      302  302  302  302  302  302  302  302  200
+/admin/workflows/list/                                 302  302  302  302  302  302  302  302  200
+/django-admin/                                         302  302  302  302  302  302  302  302  200
 """
 
 
@@ -730,6 +732,7 @@ def places(django_user_model, demo_users):
     from wagtail.models import Site
 
     from forms.bookings import services
+    from forms.cases.models import BenefitInputs, Case, SchoolConcernMonth
     from forms.bookings.models import Booking, Schedule
     from forms.models import FormPage, Submission
     from forms.surveys.models import SurveyPage

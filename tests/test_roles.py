@@ -23,7 +23,7 @@ def about_page():
 
 
 def test_groups_exist_with_admin_access():
-    for name in ["Editors", "Moderators", "Coordinators", "Fund managers", "Administrators"]:
+    for name in ["Editors", "Moderators", "Coordinators", "Fund managers", "Managers", "Administrators"]:
         group = Group.objects.get(name=name)
         assert group.permissions.filter(codename="access_admin").exists(), name
 
@@ -81,7 +81,8 @@ def test_admin_speaks_swedish_to_swedish_users(client_as):
     assert "Sidor" in text
 
 
-@pytest.mark.parametrize("group,status", [("Coordinators", 200), ("Fund managers", 200), ("Editors", 200)])
+@pytest.mark.parametrize("group,status", [("Coordinators", 200), ("Fund managers", 200), ("Editors", 200),
+                                          ("Managers", 200)])
 def test_every_role_reaches_the_admin(client_as, group, status):
     assert client_as(group).get("/admin/").status_code == status
 
@@ -138,3 +139,31 @@ def test_communicator_translates_syncs_and_publishes_with_wagtail_localize(clien
     assert "Kom och lek med ditt barn." in segment_texts  # the new text is now waiting for a translator
     english.refresh_from_db()
     assert english.get_latest_revision_as_object().title == "Open pre-school"  # earlier work is kept
+
+
+def test_managers_read_the_case_log_and_nothing_else(client_as, demo_users):
+    """Managers (the demo's chef / lotsa-chef-demo): the statistics and the cases, read-only."""
+    from forms.cases.models import Case
+
+    assert demo_users["Managers"].username == "chef" and demo_users["Managers"].check_password("lotsa-chef-demo")
+    client = client_as("Managers")
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/case-statistics/" in dashboard and "/admin/cases/" in dashboard  # the Case log menu
+    assert "/admin/cases/new/" not in dashboard  # no "Register a case"
+    assert "/admin/inbox/" not in dashboard and "/admin/funding_applications/" not in dashboard
+    statistics = client.get("/admin/case-statistics/?from=2022-08-01&to=2023-08-24")
+    assert statistics.status_code == 200 and "Registrera ett ärende" not in statistics.content.decode()
+    cases = client.get("/admin/cases/").content.decode()
+    assert "Telefon" in cases and "/admin/cases/new/" not in cases and "/admin/cases/edit/" not in cases
+    case = Case.objects.exclude(channel="sms").first()
+    assert client.get(f"/admin/cases/edit/{case.pk}/").status_code == 403
+    assert client.post(f"/admin/cases/edit/{case.pk}/", {"channel": "sms"}).status_code == 403
+    case.refresh_from_db()
+    assert case.channel != "sms"
+    assert client.post("/admin/cases-benefit/new/", {"period_start": "2024-01-01"}).status_code == 302
+    from forms.cases.models import BenefitInputs
+    assert not BenefitInputs.objects.filter(period_start="2024-01-01").exists()
+    for url in ["/admin/inbox/", "/admin/bookings/", "/admin/surveys/links/", "/admin/funding_applications/",
+                "/admin/pages/", "/admin/users/"]:
+        assert client.get(url).status_code in (302, 403), url
+    assert client.get("/admin/surveys/results/").status_code == 200  # aggregates only

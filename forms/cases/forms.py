@@ -1,11 +1,13 @@
 """The coordinators' case form: short and keyboard-friendly - radio buttons for the few choices,
 selects for the lists, today as the opened date and the most common answers preselected."""
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from forms.cases.models import Channel, ProblemCategory
+from portal.bidi import isolate_numbers
 
 RADIOS = ["channel", "age_group", "outcome", "contacts", "time_spent"]
 
@@ -27,7 +29,10 @@ class CaseForm(WagtailAdminModelForm):
             if name == "channel" and self.instance.channel != Channel.UNKNOWN:
                 choices = [c for c in choices if c[0] != Channel.UNKNOWN]  # only old, imported cases
             field.choices = choices
-            field.widget = forms.RadioSelect(choices=choices)
+            # "0–12 سنة", not "12–0 سنة": each number in a label isolated (the labels are ours, escaped);
+            # one <span>, as the admin's radio label is a flex box that would drop the space after <bdi>
+            field.widget = forms.RadioSelect(choices=[
+                (value, format_html("<span>{}</span>", isolate_numbers(str(label)))) for value, label in choices])
         # a new case is about a problem: the main fields are asked for; a web-form case opened
         # automatically may be saved before the coordinator knows them all
         for name in ("age_group", "outcome"):

@@ -211,7 +211,10 @@ class BenefitInputs(models.Model):
         constraints = [models.UniqueConstraint(fields=["period_start", "period_end"], name="cases_one_input_per_period")]
 
     def __str__(self):
-        return f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
+        # the admin's title and breadcrumb: left to right also in Arabic (not "2023-06-30 – 2023-01-01")
+        from portal.bidi import ltr_marks
+
+        return ltr_marks(f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}")
 
     def clean(self):
         super().clean()

@@ -8,17 +8,26 @@ import uuid
 
 from django.utils import timezone, translation
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from wagtail.models import Locale
 
 from forms.cases import benefit, key_figures, statistics, survey_summary
 from forms.cases.models import BenefitInputs
+from forms.surveys.results import MIN_ANSWERS
 from reports.final_reports import _number, _plain, _text_html
 from reports.models import KnowledgeBankIndexPage, ReportPage, ReportTopic, ReportType
 
 
 def _n(value):
     return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+def withheld_note(n):
+    return " ".join([
+        ngettext("Empty cell: %(n)s figure in this table is not shown.",
+                 "Empty cells: %(n)s figures in this table are not shown.", n) % {"n": n},
+        _("A figure under %(min)s is withheld to protect the people behind it, and so is the smallest other figure "
+          "from which it could be worked out with the total.") % {"min": MIN_ANSWERS}])
 
 
 def method_text(calc):
@@ -70,10 +79,11 @@ def _blocks(first, last):
     add("paragraph", _text_html(_(
         "The coordinators register every case. A case counts in the period in which it was closed. Figures "
         "under 5, and figures from which one could be worked out, are not shown (empty cells).")))
-    withheld = _("Empty cell: not shown (fewer than 5 cases).")
     for table in [stats.summary, *stats.tables]:
+        # as under the statistics page's tables: why a cell is empty (e.g. the 3 applications at SOF)
+        note = withheld_note(len(table.withheld)) if table.withheld else ""
         figures(table.title, [r.label for r in table.rows],
-                [(period_label, [r.n if r.shown else None for r in table.rows])], unit=_("cases"), note=withheld)
+                [(period_label, [r.n if r.shown else None for r in table.rows])], unit=_("cases"), note=note)
     survey, questions = survey_summary.summarise(first, last)
     if questions and any(q.n for q in questions):
         add("heading", {"text": _("Check-out survey"), "level": "h2"})

@@ -39,6 +39,11 @@ class Table:
     rows: list = field(default_factory=list)
     total: Row = None  # the cases the rows split (None for the summary)
 
+    @property
+    def withheld(self):
+        """The rows not shown: the page and the report say why under the table."""
+        return [r for r in self.rows if r.hidden]
+
 
 @dataclass
 class Statistics:

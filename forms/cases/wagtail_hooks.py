@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -22,32 +23,24 @@ class ProblemCategoryViewSet(SnippetViewSet):
     list_filter = ["locale", "active"]
 
 
-class SchoolConcernViewSet(ModelViewSet):
-    model = SchoolConcernMonth
+class HandEnteredViewSet(ModelViewSet):
+    """Figures entered by hand (the school's key figures, the calculation's inputs): a plain list
+    and form; nothing to copy or inspect. Wagtail's model permissions decide who sees what."""
+
     icon = "table"
-    name = "cases_concerns"
-    url_prefix = "cases-key-figures"
-    menu_label = _("School reports of concern")
-    list_display = ["__str__", "not_investigated", "investigated", "linked", "total"]
     copy_view_enabled = False
     inspect_view_enabled = False
 
 
-class BenefitInputsViewSet(ModelViewSet):
-    model = BenefitInputs
-    icon = "table"
-    name = "cases_benefit"
-    url_prefix = "cases-benefit"
-    menu_label = _("Benefit-realisation inputs")
-    list_display = ["__str__", "service_cost", "investigation_cost", "investigation_share", "round_to"]
-    copy_view_enabled = False
-    inspect_view_enabled = False
-
-
+concern_viewset = HandEnteredViewSet(
+    "cases_concerns", model=SchoolConcernMonth, url_prefix="cases-key-figures",
+    menu_label=_("School reports of concern"),
+    list_display=["__str__", "not_investigated", "investigated", "linked", Column("total", label=_("Total"))])
+benefit_viewset = HandEnteredViewSet(
+    "cases_benefit", model=BenefitInputs, url_prefix="cases-benefit", menu_label=_("Benefit-realisation inputs"),
+    list_display=["__str__", "service_cost", "investigation_cost", "investigation_share", "round_to"])
 register_snippet(ProblemCategoryViewSet)
 case_viewset = CaseViewSet()
-concern_viewset = SchoolConcernViewSet()
-benefit_viewset = BenefitInputsViewSet()
 
 
 @hooks.register("register_admin_viewset")
